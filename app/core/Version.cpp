@@ -1,0 +1,10 @@
+#include "core/Version.h"
+
+namespace plexe {
+
+QString consoleVersion()
+{
+    return QStringLiteral(PLEXE_VERSION);
+}
+
+} // namespace plexe

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+namespace plexe {
+
+// The console's version, as set by the build.
+QString consoleVersion();
+
+} // namespace plexe

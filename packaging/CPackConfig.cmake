@@ -1,0 +1,10 @@
+# Debian package of the console and the sandbox: `cpack -G DEB` in a build folder.
+set(CPACK_PACKAGE_NAME "plexe-console")
+set(CPACK_PACKAGE_VENDOR "Plexe Console developers")
+set(CPACK_PACKAGE_CONTACT "Plexe Console developers <console@plexe.local>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_GENERATOR "DEB")
+include(CPack)

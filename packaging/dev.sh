@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Plexe Console developer script. On a fresh Debian 12 machine (as root, or with sudo):
+#   packaging/dev.sh run    install what is missing, build, start the sandbox with demo data and
+#                           open the console on it
+#   packaging/dev.sh test   install what is missing, build, and run the whole test suite headless
+#                           (format check, sanitizer build + ctest, release build + ctest)
+#   packaging/dev.sh deps   only install what is missing
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages, by purpose. Keep in step with docs and engineering.md.
+build_pkgs=(cmake ninja-build g++ pkg-config ccache clang-format)
+console_pkgs=(qt6-base-dev qt6-base-dev-tools libqt6svg6 qtkeychain-qt6-dev libssl-dev libgl-dev)
+sandbox_pkgs=(libcpp-httplib-dev libsqlite3-dev)
+test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk procps)
+fuzz_pkgs=(clang-14 libclang-rt-14-dev)
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_missing() {
+    local missing=()
+    local p
+    for p in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "dev.sh: installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+configure_and_build() {
+    local preset=$1
+    cmake --preset "$preset" -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+    cmake --build --preset "$preset" -j "$jobs"
+}
+
+check_format() {
+    local files
+    files=$(git ls-files -- '*.cpp' '*.h' 2>/dev/null || find app ui sandbox tests -name '*.cpp' -o -name '*.h')
+    # shellcheck disable=SC2086
+    clang-format --dry-run --Werror $files
+    echo "dev.sh: clang-format check passed"
+}
+
+cmd_run() {
+    install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" xvfb xauth
+    configure_and_build dev
+    local data="${PLEXE_SANDBOX_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/plexe-console/sandbox}"
+    local sandbox=build/dev/sandbox/plexe-sandbox
+    if [ ! -f "$data/sandbox.db" ]; then
+        "$sandbox" seed --data "$data"
+    fi
+    local log
+    log=$(mktemp)
+    "$sandbox" serve --data "$data" --port 0 >"$log" 2>&1 &
+    local sandbox_pid=$!
+    trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$log"' EXIT
+    local url=""
+    for _ in $(seq 1 100); do
+        url=$(sed -n 's/^URL: *//p' "$log" | head -n 1)
+        [ -n "$url" ] && break
+        kill -0 "$sandbox_pid" 2>/dev/null || { cat "$log"; exit 1; }
+        sleep 0.1
+    done
+    [ -n "$url" ] || { cat "$log"; echo "dev.sh: the sandbox did not start" >&2; exit 1; }
+    cat "$log"
+    local console=(build/dev/app/plexe-console --profile "Local sandbox" --api-url "$url"
+                   --ca-file "$data/ca.pem")
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "dev.sh: no display; starting the console under Xvfb (DISPLAY from xvfb-run)"
+        xvfb-run -a -s "-screen 0 1280x900x24" "${console[@]}"
+    else
+        "${console[@]}"
+    fi
+}
+
+cmd_test() {
+    install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
+        "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
+    check_format
+    # Sanitizers first, so that the last lines printed are the release suite's ctest summary.
+    configure_and_build asan
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --preset asan -j "$jobs" --label-exclude bench
+    configure_and_build dev
+    ctest --preset dev -j "$jobs" --label-exclude bench
+}
+
+case "${1:-}" in
+    run) cmd_run ;;
+    test) cmd_test ;;
+    deps) install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
+              "${test_pkgs[@]}" "${fuzz_pkgs[@]}" ;;
+    *) echo "usage: packaging/dev.sh run|test|deps" >&2; exit 2 ;;
+esac
