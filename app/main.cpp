@@ -1,10 +1,11 @@
 // plexe-console: a thin main(); everything else lives in plexe_core and plexe_ui.
+#include "core/LaunchOptions.h"
 #include "core/Version.h"
 #include "mainwindow/MainWindow.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 
+#include <cstdio>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
@@ -23,6 +24,29 @@ void disableCoreDumps()
 int main(int argc, char *argv[])
 {
     disableCoreDumps();
+
+    // --help, --version and bad arguments are answered before a display is needed.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    QString help;
+    bool wantsHelp = false;
+    bool wantsVersion = false;
+    const plexe::LaunchOptions options =
+        plexe::LaunchOptions::parse(arguments, &help, &wantsHelp, &wantsVersion);
+    if (!options.error.isEmpty()) {
+        std::fprintf(stderr, "plexe-console: %s\n", qUtf8Printable(options.error));
+        return 2;
+    }
+    if (wantsHelp) {
+        std::fputs(qUtf8Printable(help), stdout);
+        return 0;
+    }
+    if (wantsVersion) {
+        std::printf("plexe-console %s\n", qUtf8Printable(plexe::consoleVersion()));
+        return 0;
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("plexe-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Plexe Console"));
@@ -30,14 +54,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(plexe::consoleVersion());
     QApplication::setDesktopFileName(QStringLiteral("ai.plexe.Console"));
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Plexe Console: manage API keys, access logs and models of the Plexe Platform."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.process(app);
-
-    plexe::MainWindow window;
+    plexe::MainWindow window(options);
     window.show();
     return QApplication::exec();
 }

@@ -56,7 +56,12 @@ check_format() {
 cmd_run() {
     install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" xvfb xauth
     configure_and_build dev
-    local data="${PLEXE_SANDBOX_DATA:-${XDG_DATA_HOME:-$HOME/.local/share}/plexe-console/sandbox}"
+    # A fresh data folder each run, so that the demo credentials are printed every time;
+    # PLEXE_SANDBOX_DATA keeps one across runs (seeded on first use).
+    local data="${PLEXE_SANDBOX_DATA:-}"
+    if [ -z "$data" ]; then
+        data=$(mktemp -d "${TMPDIR:-/tmp}/plexe-sandbox.XXXXXX")
+    fi
     local sandbox=build/dev/sandbox/plexe-sandbox
     if [ ! -f "$data/sandbox.db" ]; then
         "$sandbox" seed --data "$data"
@@ -93,6 +98,10 @@ cmd_test() {
     configure_and_build asan
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --preset asan -j "$jobs" --label-exclude bench
+    # libFuzzer (clang-14): only the fuzz targets are built; each fuzzes for a bounded time.
+    cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
+    cmake --build --preset fuzz -j "$jobs" --target fuzzers
+    ctest --preset fuzz -j "$jobs" -L fuzz
     configure_and_build dev
     ctest --preset dev -j "$jobs" --label-exclude bench
 }

@@ -44,7 +44,8 @@ bool SandboxProcess::seed(const Options &options)
                                 QStringLiteral("--models"), QString::number(options.models)});
     if (!seeder.waitForFinished(60000) || seeder.exitStatus() != QProcess::NormalExit ||
         seeder.exitCode() != 0) {
-        m_error = QStringLiteral("seed failed: ") + QString::fromUtf8(seeder.readAllStandardError());
+        m_error =
+            QStringLiteral("seed failed: ") + QString::fromUtf8(seeder.readAllStandardError());
         return false;
     }
     // Lines of the form `name: value` carry the demo credentials.

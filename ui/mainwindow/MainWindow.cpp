@@ -9,7 +9,7 @@ namespace plexe {
 
 Q_LOGGING_CATEGORY(lcUi, "plexe.ui", QtWarningMsg)
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(const LaunchOptions &options, QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Plexe Console — Sign in"));
@@ -30,7 +30,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     layout->addStretch();
     setCentralWidget(page);
 
-    statusBar()->showMessage(tr("Not signed in"));
+    const QString where =
+        options.apiUrl.isEmpty()
+            ? tr("Not signed in")
+            : tr("Not signed in — %1 (%2)")
+                  .arg(options.profile.isEmpty() ? tr("custom profile") : options.profile,
+                       options.apiUrl.toDisplayString());
+    statusBar()->showMessage(where);
     resize(1100, 720);
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/LaunchOptions.h"
+
 #include <QMainWindow>
 
 namespace plexe {
@@ -10,7 +12,7 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(const LaunchOptions &options = {}, QWidget *parent = nullptr);
 
 protected:
     void showEvent(QShowEvent *event) override;
