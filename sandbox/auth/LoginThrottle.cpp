@@ -118,4 +118,10 @@ int LoginThrottle::addressFailures(const QString &address) const
     return static_cast<int>(it->size());
 }
 
+int LoginThrottle::trackedKeyCount() const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return static_cast<int>(m_accounts.size() + m_addresses.size());
+}
+
 } // namespace plexe::sandbox

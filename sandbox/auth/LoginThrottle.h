@@ -55,6 +55,8 @@ public:
     // Failures currently in the window (for tests and logs).
     int accountFailures(const QString &email) const;
     int addressFailures(const QString &address) const;
+    // Accounts plus addresses currently held in memory (to test that old keys are forgotten).
+    int trackedKeyCount() const;
 
 private:
     using Times = std::deque<qint64>;
