@@ -34,7 +34,7 @@ AuthorizationCode::decide(const std::optional<AuthorizationCodeRecord> &record,
 {
     if (!record)
         return Decision::Unknown;
-    if (record->used && nowSeconds < record->expiresAt)
+    if (record->used)
         return Decision::AlreadyUsed;
     if (nowSeconds >= record->expiresAt)
         return Decision::Expired;

@@ -99,7 +99,7 @@ AuthorizeRequest AuthorizeRequest::parse(const QList<QPair<QString, QString>> &p
         if (repeated(name))
             r.fail(redirect, invalid, name + QStringLiteral(" is repeated"));
     // A state that is repeated or fails its checks is not echoed back.
-    if (false)
+    if (repeated(kState))
         r.m_state.clear();
     if (r.m_state.size() > kMaxStateLength || !isVisibleAscii(r.m_state)) {
         r.m_state.clear();
