@@ -186,7 +186,7 @@ void SessionStore::startNextOperation()
     runNext(m_current);
 }
 
-void SessionStore::runNext(const std::shared_ptr<Operation> &op)
+void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_current
 {
     if (m_mode == Mode::MemoryOnly) {
         switch (op->kind) {
@@ -292,7 +292,7 @@ void SessionStore::runNext(const std::shared_ptr<Operation> &op)
     job->start();
 }
 
-void SessionStore::finishOperation(const std::shared_ptr<Operation> &op, Outcome outcome)
+void SessionStore::finishOperation(std::shared_ptr<Operation> op, Outcome outcome)
 {
     if (outcome.status == Status::Degraded) {
         if (op->kind == Operation::Kind::Save)

@@ -77,8 +77,8 @@ private:
     struct Operation;
     void enqueue(const std::shared_ptr<Operation> &op);
     void startNextOperation();
-    void runNext(const std::shared_ptr<Operation> &op);
-    void finishOperation(const std::shared_ptr<Operation> &op, Outcome outcome);
+    void runNext(std::shared_ptr<Operation> op);
+    void finishOperation(std::shared_ptr<Operation> op, Outcome outcome);
     void degrade(const QString &why);
 
     QString m_service;
