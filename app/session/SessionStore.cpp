@@ -1,6 +1,7 @@
 #include "session/SessionStore.h"
 
 #include "core/Logging.h"
+#include "session/KeyringLockProbe.h"
 
 #include <QList>
 #include <QMetaObject>
@@ -54,7 +55,7 @@ struct SessionStore::Operation
 };
 
 SessionStore::SessionStore(QString service, QObject *parent)
-    : QObject(parent), m_service(std::move(service))
+    : QObject(parent), m_service(std::move(service)), m_lockProbe(new KeyringLockProbe(this))
 {
 }
 
@@ -252,7 +253,15 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
                 if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
                     if (error == QKeychain::EntryNotFound && step.action == Action::Read
                         && step.name == kMeta) {
-                        return finishOperation(op, {Status::SignedOut, QString()});
+                        // A locked keyring also reads as "not found": ask before saying
+                        // "signed out", so that the user is offered an unlock instead.
+                        return m_lockProbe->probe(m_jobTimeout, [this, op](auto answer) {
+                            if (answer == KeyringLockProbe::Answer::Locked)
+                                finishOperation(op, {Status::NeedsUnlock,
+                                                     QStringLiteral("The keychain is locked.")});
+                            else
+                                finishOperation(op, {Status::SignedOut, QString()});
+                        });
                     }
                     if (error == QKeychain::NoError && step.action == Action::Read) {
                         const QByteArray value =

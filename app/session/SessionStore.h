@@ -14,6 +14,8 @@
 
 namespace plexe {
 
+class KeyringLockProbe;
+
 // Keeps sessions in the OS keychain through QtKeychain (one entry per secret per profile), with
 // its own timeout on every job and a memory-only mode when no keychain is usable (B12–B15).
 class SessionStore : public QObject
@@ -27,7 +29,7 @@ public:
     enum class Status {
         Ok,          // done (in the keychain, or in memory when mode() is MemoryOnly)
         SignedOut,   // load: no stored session for the profile
-        NeedsUnlock, // the keychain refused access; ask the user to unlock it and retry
+        NeedsUnlock, // the keychain is locked or refused access; ask to unlock it and retry
         Degraded,    // the keychain failed or timed out: now MemoryOnly (a save was kept in memory)
         Refused,     // a value is too large or the profile name is unusable; nothing was written
     };
@@ -82,6 +84,7 @@ private:
     void degrade(const QString &why);
 
     QString m_service;
+    KeyringLockProbe *m_lockProbe;
     std::chrono::milliseconds m_jobTimeout{kMaxJobTimeout};
     Mode m_mode = Mode::Keychain;
     QHash<QString, StoredSession> m_memory; // MemoryOnly sessions, never persisted
