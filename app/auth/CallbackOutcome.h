@@ -21,7 +21,8 @@ struct CallbackOutcome
     QString errorDescription; // `error_description` from the server (untrusted text)
 
     bool isFinal() const { return kind != Kind::WrongState && kind != Kind::Malformed; }
-    // A short English message for the user; server text is included but must be shown as plain text.
+    // A short English message for the user; server text is included but must be shown as plain
+    // text.
     QString userMessage() const;
 };
 

@@ -24,8 +24,8 @@ QString valueOf(const QueryItems &query, const QString &name, bool *present = nu
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 {
     // The length of a state is public (it is in the authorization URL); only the bytes are not.
-    return a.size() == b.size() && !a.isEmpty()
-           && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+    return a.size() == b.size() && !a.isEmpty() &&
+           CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 CallbackOutcome outcome(CallbackOutcome::Kind kind)
@@ -39,8 +39,7 @@ CallbackOutcome outcome(CallbackOutcome::Kind kind)
 
 CallbackValidator::CallbackValidator(QByteArray expectedState, QString expectedIssuer)
     : m_expectedState(std::move(expectedState)), m_expectedIssuer(std::move(expectedIssuer))
-{
-}
+{}
 
 CallbackOutcome CallbackValidator::validate(const QueryItems &query) const
 {
@@ -74,10 +73,10 @@ CallbackOutcome CallbackValidator::validateAddress(const QString &address,
                                                    const QUrl &redirectUri) const
 {
     const QUrl url(address.trimmed(), QUrl::StrictMode);
-    if (!url.isValid() || url.scheme() != redirectUri.scheme()
-        || url.host(QUrl::FullyEncoded) != redirectUri.host(QUrl::FullyEncoded)
-        || url.port() != redirectUri.port() || url.path(QUrl::FullyEncoded) != redirectUri.path()
-        || !url.userInfo().isEmpty() || !url.hasQuery()) {
+    if (!url.isValid() || url.scheme() != redirectUri.scheme() ||
+        url.host(QUrl::FullyEncoded) != redirectUri.host(QUrl::FullyEncoded) ||
+        url.port() != redirectUri.port() || url.path(QUrl::FullyEncoded) != redirectUri.path() ||
+        !url.userInfo().isEmpty() || !url.hasQuery()) {
         return outcome(CallbackOutcome::Kind::Malformed);
     }
     const auto query = LoopbackRequestParser::parseQuery(url.query(QUrl::FullyEncoded).toLatin1());

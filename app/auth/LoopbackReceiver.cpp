@@ -19,15 +19,24 @@ constexpr char kAnsweredProperty[] = "plexeAnswered";
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return QByteArrayLiteral("OK");
-    case 400: return QByteArrayLiteral("Bad Request");
-    case 404: return QByteArrayLiteral("Not Found");
-    case 405: return QByteArrayLiteral("Method Not Allowed");
-    case 408: return QByteArrayLiteral("Request Timeout");
-    case 414: return QByteArrayLiteral("URI Too Long");
-    case 431: return QByteArrayLiteral("Request Header Fields Too Large");
-    case 505: return QByteArrayLiteral("HTTP Version Not Supported");
-    default: return QByteArrayLiteral("Error");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 414:
+        return QByteArrayLiteral("URI Too Long");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    case 505:
+        return QByteArrayLiteral("HTTP Version Not Supported");
+    default:
+        return QByteArrayLiteral("Error");
     }
 }
 
@@ -55,9 +64,8 @@ LoopbackReceiver::LoopbackReceiver(QObject *parent)
 {
     m_attemptTimer.setSingleShot(true);
     m_attemptTimer.setInterval(std::chrono::minutes(5));
-    connect(&m_attemptTimer, &QTimer::timeout, this, [this] {
-        fail(Failure::TimedOut, QStringLiteral("The browser sign-in timed out."));
-    });
+    connect(&m_attemptTimer, &QTimer::timeout, this,
+            [this] { fail(Failure::TimedOut, QStringLiteral("The browser sign-in timed out.")); });
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onNewConnection);
 }
 
@@ -90,7 +98,8 @@ bool LoopbackReceiver::start(const QByteArray &state, const QString &issuer)
                                                    "sign-in."));
         return false;
     }
-    m_redirectUri = QUrl(QStringLiteral("http://127.0.0.1:%1/callback").arg(m_server->serverPort()));
+    m_redirectUri =
+        QUrl(QStringLiteral("http://127.0.0.1:%1/callback").arg(m_server->serverPort()));
     m_attemptTimer.start();
     qCDebug(lcAuth) << "loopback receiver listening on port" << m_server->serverPort();
     return true;
@@ -214,18 +223,17 @@ void LoopbackReceiver::respond(QTcpSocket *socket, int status, const QString &ti
         return;
     socket->setProperty(kAnsweredProperty, true);
     // Every reflected value is escaped (A7); the page never contains the code or any token.
-    const QByteArray body = QStringLiteral(
-                                "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
-                                "<title>Plexe Console: %1</title></head><body>"
-                                "<h1>%1</h1><p>%2</p></body></html>\n")
+    const QByteArray body = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                                           "<title>Plexe Console: %1</title></head><body>"
+                                           "<h1>%1</h1><p>%2</p></body></html>\n")
                                 .arg(escapeHtml(title), escapeHtml(message))
                                 .toUtf8();
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                      + "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: "
-                      + QByteArray::number(body.size())
-                      + "\r\nConnection: close\r\nCache-Control: no-store\r\n"
-                        "Content-Security-Policy: default-src 'none'\r\n"
-                        "Referrer-Policy: no-referrer\r\nX-Content-Type-Options: nosniff\r\n";
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+                      "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+                      QByteArray::number(body.size()) +
+                      "\r\nConnection: close\r\nCache-Control: no-store\r\n"
+                      "Content-Security-Policy: default-src 'none'\r\n"
+                      "Referrer-Policy: no-referrer\r\nX-Content-Type-Options: nosniff\r\n";
     if (status == 405)
         head += "Allow: GET\r\n";
     socket->write(head + "\r\n" + body);

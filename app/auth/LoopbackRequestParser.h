@@ -36,8 +36,8 @@ public:
     struct Result
     {
         State state = State::Incomplete;
-        int httpStatus = 0;  // set when Rejected
-        QString reason;      // short fixed text; never echoes request bytes
+        int httpStatus = 0; // set when Rejected
+        QString reason;     // short fixed text; never echoes request bytes
         LoopbackRequest request;
     };
 

@@ -26,8 +26,8 @@ void KeyringLockProbe::probe(std::chrono::milliseconds timeout, std::function<vo
             QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
         message << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
         // Asynchronous with D-Bus' own timeout: no nested event loop, no hang.
-        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(message, int(timeout.count())),
-                                                    this);
+        auto *watcher =
+            new QDBusPendingCallWatcher(bus.asyncCall(message, int(timeout.count())), this);
         connect(watcher, &QDBusPendingCallWatcher::finished, this,
                 [done = std::move(done)](QDBusPendingCallWatcher *call) {
                     const QDBusPendingReply<QDBusVariant> reply = *call;

@@ -13,8 +13,7 @@ class ManualClock : public Clock
 public:
     explicit ManualClock(QDateTime start = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC))
         : m_now(std::move(start))
-    {
-    }
+    {}
     QDateTime now() const override { return m_now; }
     void advance(std::chrono::milliseconds by) { m_now = m_now.addMSecs(by.count()); }
     void set(const QDateTime &time) { m_now = time; }

@@ -11,8 +11,7 @@ namespace plexe {
 
 RefreshCoordinator::RefreshCoordinator(RefreshFunction refresh, SaveFunction save, QObject *parent)
     : QObject(parent), m_refresh(std::move(refresh)), m_save(std::move(save))
-{
-}
+{}
 
 void RefreshCoordinator::setTokens(const QByteArray &accessToken, const QByteArray &refreshToken)
 {

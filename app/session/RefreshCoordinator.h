@@ -46,8 +46,8 @@ public:
     using RefreshFunction = std::function<void(const QByteArray &refreshToken,
                                                std::function<void(const RefreshResponse &)> done)>;
     // save(response, done): persists the rotated tokens; done(true) when stored.
-    using SaveFunction = std::function<void(const RefreshResponse &tokens,
-                                            std::function<void(bool saved)> done)>;
+    using SaveFunction =
+        std::function<void(const RefreshResponse &tokens, std::function<void(bool saved)> done)>;
     using Callback = std::function<void(const Outcome &)>;
 
     RefreshCoordinator(RefreshFunction refresh, SaveFunction save, QObject *parent = nullptr);

@@ -49,8 +49,8 @@ std::optional<SessionMeta> SessionMeta::fromJson(const QByteArray &json)
 
 bool SessionMeta::operator==(const SessionMeta &other) const
 {
-    return authTime == other.authTime && lastActivity == other.lastActivity
-           && createdAt == other.createdAt && expiresAt == other.expiresAt && kind == other.kind;
+    return authTime == other.authTime && lastActivity == other.lastActivity &&
+           createdAt == other.createdAt && expiresAt == other.expiresAt && kind == other.kind;
 }
 
 } // namespace plexe

@@ -56,8 +56,7 @@ struct SessionStore::Operation
 
 SessionStore::SessionStore(QString service, QObject *parent)
     : QObject(parent), m_service(std::move(service)), m_lockProbe(new KeyringLockProbe(this))
-{
-}
+{}
 
 SessionStore::~SessionStore()
 {
@@ -114,21 +113,21 @@ void SessionStore::save(const StoredSession &session, QObject *context, Done don
 
     const QByteArray meta = session.meta.toJson();
     const bool badProfile = session.profile.isEmpty() || session.profile.contains(QLatin1Char('/'));
-    if (badProfile || session.accessToken.size() > kMaxValueBytes
-        || session.refreshToken.size() > kMaxValueBytes || session.apiKey.size() > kMaxValueBytes
-        || meta.size() > kMaxValueBytes) {
+    if (badProfile || session.accessToken.size() > kMaxValueBytes ||
+        session.refreshToken.size() > kMaxValueBytes || session.apiKey.size() > kMaxValueBytes ||
+        meta.size() > kMaxValueBytes) {
         op->session.wipe();
         op->steps.clear();
-        finishOperation(op, {Status::Refused, badProfile
-                                                  ? QStringLiteral("Unusable profile name.")
-                                                  : QStringLiteral("A value is too large for "
-                                                                   "the keychain.")});
+        finishOperation(op,
+                        {Status::Refused, badProfile ? QStringLiteral("Unusable profile name.")
+                                                     : QStringLiteral("A value is too large for "
+                                                                      "the keychain.")});
         return;
     }
     using Action = Operation::Step::Action;
     const QList<QPair<QString, QByteArray>> secrets{{kAccessToken, session.accessToken},
-                                                   {kRefreshToken, session.refreshToken},
-                                                   {kApiKey, session.apiKey}};
+                                                    {kRefreshToken, session.refreshToken},
+                                                    {kApiKey, session.apiKey}};
     for (const auto &secret : secrets) {
         // An empty secret deletes the entry so that nothing stale from an earlier session stays.
         op->steps.append({secret.second.isEmpty() ? Action::Delete : Action::Write, secret.first,
@@ -251,8 +250,8 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
                 timer->deleteLater();
                 const QKeychain::Error error = finished->error();
                 if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
-                    if (error == QKeychain::EntryNotFound && step.action == Action::Read
-                        && step.name == kMeta) {
+                    if (error == QKeychain::EntryNotFound && step.action == Action::Read &&
+                        step.name == kMeta) {
                         // A locked keyring also reads as "not found": ask before saying
                         // "signed out", so that the user is offered an unlock instead.
                         return m_lockProbe->probe(m_jobTimeout, [this, op](auto answer) {
@@ -284,12 +283,12 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
                     ++op->next;
                     return runNext(op);
                 }
-                qCWarning(lcKeychain) << "keychain job failed:" << int(error)
-                                      << finished->errorString();
+                qCWarning(lcKeychain)
+                    << "keychain job failed:" << int(error) << finished->errorString();
                 if (error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser) {
-                    return finishOperation(op, {Status::NeedsUnlock,
-                                                QStringLiteral("The keychain is locked or "
-                                                               "refused access.")});
+                    return finishOperation(
+                        op, {Status::NeedsUnlock, QStringLiteral("The keychain is locked or "
+                                                                 "refused access.")});
                 }
                 degrade(finished->errorString());
                 finishOperation(op, {Status::Degraded,

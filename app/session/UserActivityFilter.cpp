@@ -8,8 +8,7 @@ namespace plexe {
 
 UserActivityFilter::UserActivityFilter(SessionPolicy *policy, QObject *parent)
     : QObject(parent), m_policy(policy)
-{
-}
+{}
 
 bool UserActivityFilter::isUserInput(int eventType)
 {

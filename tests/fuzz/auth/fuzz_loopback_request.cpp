@@ -32,8 +32,8 @@ bool isControlFree(const QString &text)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArray bytes = QByteArray::fromRawData(reinterpret_cast<const char *>(data),
-                                                     qsizetype(size));
+    const QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     const auto result = LoopbackRequestParser::parse(bytes);
     switch (result.state) {
     case LoopbackRequestParser::State::Incomplete:

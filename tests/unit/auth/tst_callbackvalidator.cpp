@@ -48,8 +48,8 @@ private slots:
         QTest::newRow("empty") << QString() << true;
         QTest::newRow("other") << QStringLiteral("attacker") << true;
         QTest::newRow("prefix") << QString::fromLatin1(kState.left(20)) << true;
-        QTest::newRow("one char off") << QString::fromLatin1(kState.left(kState.size() - 1) + 'X')
-                                      << true;
+        QTest::newRow("one char off")
+            << QString::fromLatin1(kState.left(kState.size() - 1) + 'X') << true;
     }
 
     void wrongOrMissingState()
@@ -116,19 +116,20 @@ private slots:
             << QStringLiteral("  http://127.0.0.1:49152/callback?") + good + QStringLiteral("\n")
             << int(Kind::Code);
         QTest::newRow("error") << QStringLiteral("http://127.0.0.1:49152/callback?error=access_"
-                                                 "denied&state=")
-                                      + QString::fromLatin1(kState)
+                                                 "denied&state=") +
+                                      QString::fromLatin1(kState)
                                << int(Kind::AuthorizationError);
         QTest::newRow("wrong state")
-            << QStringLiteral("http://127.0.0.1:49152/callback?code=abc&state=x") << int(Kind::WrongState);
-        QTest::newRow("wrong port") << QStringLiteral("http://127.0.0.1:49153/callback?") + good
-                                    << int(Kind::Malformed);
-        QTest::newRow("localhost") << QStringLiteral("http://localhost:49152/callback?") + good
-                                   << int(Kind::Malformed);
+            << QStringLiteral("http://127.0.0.1:49152/callback?code=abc&state=x")
+            << int(Kind::WrongState);
+        QTest::newRow("wrong port")
+            << QStringLiteral("http://127.0.0.1:49153/callback?") + good << int(Kind::Malformed);
+        QTest::newRow("localhost")
+            << QStringLiteral("http://localhost:49152/callback?") + good << int(Kind::Malformed);
         QTest::newRow("https") << QStringLiteral("https://127.0.0.1:49152/callback?") + good
                                << int(Kind::Malformed);
-        QTest::newRow("other path") << QStringLiteral("http://127.0.0.1:49152/other?") + good
-                                    << int(Kind::Malformed);
+        QTest::newRow("other path")
+            << QStringLiteral("http://127.0.0.1:49152/other?") + good << int(Kind::Malformed);
         QTest::newRow("userinfo") << QStringLiteral("http://u@127.0.0.1:49152/callback?") + good
                                   << int(Kind::Malformed);
         QTest::newRow("no query") << QStringLiteral("http://127.0.0.1:49152/callback")

@@ -26,8 +26,7 @@ QByteArray exchange(quint16 port, const QByteArray &bytes)
         return "NO CONNECTION";
     socket.write(bytes);
     QByteArray answer;
-    QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
-                     [&] { answer += socket.readAll(); });
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { answer += socket.readAll(); });
     if (socket.state() != QAbstractSocket::UnconnectedState && !closed.wait(2000))
         return "NO CLOSE";
     answer += socket.readAll();
@@ -36,8 +35,8 @@ QByteArray exchange(quint16 port, const QByteArray &bytes)
 
 QByteArray callbackRequest(const QByteArray &query, quint16 port)
 {
-    return "GET /callback?" + query + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port)
-           + "\r\nAccept: text/html\r\n\r\n";
+    return "GET /callback?" + query + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+           "\r\nAccept: text/html\r\n\r\n";
 }
 
 bool connectionRefused(quint16 port)
@@ -68,8 +67,8 @@ QStringList ownListeningSockets()
             continue;
         file.readLine(); // header
         while (!file.atEnd()) {
-            const QStringList f = QString::fromLatin1(file.readLine()).simplified().split(
-                QLatin1Char(' '));
+            const QStringList f =
+                QString::fromLatin1(file.readLine()).simplified().split(QLatin1Char(' '));
             if (f.size() > 9 && f.at(3) == QLatin1String("0A") && inodes.contains(f.at(9)))
                 result << f.at(1);
         }
@@ -117,10 +116,11 @@ private slots:
         QSignalSpy failed(&receiver, &LoopbackReceiver::failed);
         QVERIFY(receiver.start(kState, kIssuer));
         const quint16 port = receiver.port();
-        const QByteArray answer = exchange(
-            port, callbackRequest("code=SECRET-CODE-123&state=" + kState + "&iss=https%3A%2F%2F127."
-                                                                           "0.0.1%3A8443",
-                                  port));
+        const QByteArray answer =
+            exchange(port, callbackRequest("code=SECRET-CODE-123&state=" + kState +
+                                               "&iss=https%3A%2F%2F127."
+                                               "0.0.1%3A8443",
+                                           port));
         QVERIFY2(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer.constData());
         QVERIFY(answer.contains("\r\nConnection: close\r\n"));
         QVERIFY(answer.contains("Content-Type: text/html; charset=utf-8"));
@@ -166,18 +166,18 @@ private slots:
         QTest::addColumn<QByteArray>("status");
         QTest::newRow("POST") << QByteArray("POST /callback?code=1 HTTP/1.1\r\nHost: x\r\n\r\n")
                               << QByteArray("405");
-        QTest::newRow("other path") << QByteArray("GET /admin HTTP/1.1\r\nHost: x\r\n\r\n")
-                                    << QByteArray("404");
+        QTest::newRow("other path")
+            << QByteArray("GET /admin HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("404");
         QTest::newRow("NUL") << QByteArray("GET /callback?\0 HTTP/1.1\r\n\r\n", 29)
                              << QByteArray("400");
-        QTest::newRow("invalid UTF-8") << QByteArray("GET /callback?code=%FF%FE HTTP/1.1\r\n\r\n")
-                                       << QByteArray("400");
-        QTest::newRow("bad percent") << QByteArray("GET /callback?code=%G1 HTTP/1.1\r\n\r\n")
-                                     << QByteArray("400");
-        QTest::newRow("over 8 KiB") << "GET /callback?code=" + QByteArray(10000, 'a')
-                                    << QByteArray("414");
-        QTest::newRow("TLS hello") << QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03", 11)
-                                   << QByteArray("400");
+        QTest::newRow("invalid UTF-8")
+            << QByteArray("GET /callback?code=%FF%FE HTTP/1.1\r\n\r\n") << QByteArray("400");
+        QTest::newRow("bad percent")
+            << QByteArray("GET /callback?code=%G1 HTTP/1.1\r\n\r\n") << QByteArray("400");
+        QTest::newRow("over 8 KiB")
+            << "GET /callback?code=" + QByteArray(10000, 'a') << QByteArray("414");
+        QTest::newRow("TLS hello")
+            << QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03", 11) << QByteArray("400");
     }
 
     void junkIsAnsweredAndReceiverStaysUsable()
@@ -190,7 +190,8 @@ private slots:
         QVERIFY(receiver.start(kState, kIssuer));
         const quint16 port = receiver.port();
         const QByteArray answer = exchange(port, request);
-        QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + status + ' ')), answer.left(80).constData());
+        QVERIFY2(answer.startsWith(QByteArray("HTTP/1.1 " + status + ' ')),
+                 answer.left(80).constData());
         QVERIFY(answer.contains("Connection: close"));
         QCOMPARE(received.count() + failed.count(), 0);
         QVERIFY(receiver.isListening());
@@ -225,8 +226,8 @@ private slots:
         const quint16 port = receiver.port();
         const QByteArray answer = exchange(
             port, callbackRequest("error=invalid_scope&error_description=%3Cscript%3Ealert(%27x%27)"
-                                  "%3C%2Fscript%3E%22&state="
-                                      + kState,
+                                  "%3C%2Fscript%3E%22&state=" +
+                                      kState,
                                   port));
         QVERIFY2(answer.startsWith("HTTP/1.1 400 "), answer.constData());
         QVERIFY(!answer.contains("<script>"));
@@ -270,9 +271,10 @@ private slots:
         LoopbackReceiver receiver;
         QSignalSpy received(&receiver, &LoopbackReceiver::received);
         QVERIFY(receiver.start(kState, kIssuer));
-        const QByteArray rebinding = "GET /callback?code=1&state=" + kState
-                                     + " HTTP/1.1\r\nHost: attacker.example:"
-                                     + QByteArray::number(receiver.port()) + "\r\n\r\n";
+        const QByteArray rebinding =
+            "GET /callback?code=1&state=" + kState +
+            " HTTP/1.1\r\nHost: attacker.example:" + QByteArray::number(receiver.port()) +
+            "\r\n\r\n";
         QVERIFY(exchange(receiver.port(), rebinding).startsWith("HTTP/1.1 400 "));
         QCOMPARE(received.count(), 0);
         QVERIFY(receiver.isListening());
@@ -336,13 +338,13 @@ private slots:
         QCOMPARE(outcome.kind, CallbackOutcome::Kind::WrongState);
         outcome = receiver.acceptPastedAddress(QStringLiteral("http://localhost:%1/callback?code=P"
                                                               "&state=")
-                                                   .arg(port)
-                                               + QString::fromLatin1(kState));
+                                                   .arg(port) +
+                                               QString::fromLatin1(kState));
         QCOMPARE(outcome.kind, CallbackOutcome::Kind::Malformed);
         QVERIFY(receiver.isListening());
         QCOMPARE(received.count(), 0);
-        outcome = receiver.acceptPastedAddress(base + QStringLiteral("?code=P&state=")
-                                               + QString::fromLatin1(kState));
+        outcome = receiver.acceptPastedAddress(base + QStringLiteral("?code=P&state=") +
+                                               QString::fromLatin1(kState));
         QCOMPARE(outcome.kind, CallbackOutcome::Kind::Code);
         QCOMPARE(received.count(), 1);
         QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("P"));

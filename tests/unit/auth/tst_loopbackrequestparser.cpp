@@ -12,7 +12,8 @@ class TestLoopbackRequestParser : public QObject
 private:
     static QByteArray request(const QByteArray &target, const QByteArray &method = "GET")
     {
-        return method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1:5000\r\n"
+        return method + ' ' + target +
+               " HTTP/1.1\r\nHost: 127.0.0.1:5000\r\n"
                "User-Agent: test\r\nAccept: text/html\r\n\r\n";
     }
 
@@ -32,7 +33,8 @@ private slots:
 
     void utf8Values()
     {
-        const auto r = LoopbackRequestParser::parse(request("/callback?error_description=%C3%A9t%C3%A9"));
+        const auto r =
+            LoopbackRequestParser::parse(request("/callback?error_description=%C3%A9t%C3%A9"));
         QCOMPARE(r.state, State::Complete);
         QCOMPARE(r.request.query.at(0).second, QString::fromUtf8("\xc3\xa9t\xc3\xa9"));
     }
@@ -71,8 +73,8 @@ private slots:
         QTest::newRow("path prefix") << request("/callbackx?code=1") << 404;
         QTest::newRow("encoded path") << request("/%63allback?code=1") << 404;
         QTest::newRow("absolute form") << request("http://127.0.0.1/callback") << 400;
-        QTest::newRow("NUL in line") << QByteArray("GET /callback?code=1\0 HTTP/1.1\r\n\r\n", 35)
-                                     << 400;
+        QTest::newRow("NUL in line")
+            << QByteArray("GET /callback?code=1\0 HTTP/1.1\r\n\r\n", 35) << 400;
         QTest::newRow("NUL in half line") << QByteArray("GET /ca\0", 8) << 400;
         QTest::newRow("encoded NUL") << request("/callback?code=a%00b") << 400;
         QTest::newRow("encoded CRLF") << request("/callback?code=a%0D%0Ab") << 400;
@@ -95,8 +97,8 @@ private slots:
         QTest::newRow("HTTP/2") << QByteArray("GET /callback HTTP/2.0\r\n\r\n") << 505;
         QTest::newRow("junk") << QByteArray("\x16\x03\x01\x02\x00\r\n\r\n", 9) << 400;
         QTest::newRow("binary line") << QByteArray("\x16\x03\x01\x02\r\n\r\n") << 400;
-        QTest::newRow("leading empty line") << QByteArray("\r\nGET /callback HTTP/1.1\r\n\r\n")
-                                            << 400;
+        QTest::newRow("leading empty line")
+            << QByteArray("\r\nGET /callback HTTP/1.1\r\n\r\n") << 400;
         QTest::newRow("no Host on 1.1") << QByteArray("GET /callback HTTP/1.1\r\n\r\n") << 400;
         QTest::newRow("two Hosts")
             << QByteArray("GET /callback HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") << 400;
@@ -110,16 +112,14 @@ private slots:
         QTest::newRow("chunked") << QByteArray("GET /callback HTTP/1.1\r\nHost: a\r\n"
                                                "Transfer-Encoding: chunked\r\n\r\n")
                                  << 400;
-        QTest::newRow("long line, no end") << QByteArray("GET /callback?code=")
-                                                  + QByteArray(9000, 'a')
-                                           << 414;
+        QTest::newRow("long line, no end")
+            << QByteArray("GET /callback?code=") + QByteArray(9000, 'a') << 414;
         QTest::newRow("long line") << request("/callback?code=" + QByteArray(9000, 'a')) << 414;
-        QTest::newRow("long headers") << QByteArray("GET /callback HTTP/1.1\r\nHost: a\r\nX: ")
-                                             + QByteArray(9000, 'a') + "\r\n\r\n"
+        QTest::newRow("long headers") << QByteArray("GET /callback HTTP/1.1\r\nHost: a\r\nX: ") +
+                                             QByteArray(9000, 'a') + "\r\n\r\n"
                                       << 431;
-        QTest::newRow("long headers, no end") << QByteArray("GET /callback HTTP/1.1\r\nX: ")
-                                                     + QByteArray(9000, 'a')
-                                              << 431;
+        QTest::newRow("long headers, no end")
+            << QByteArray("GET /callback HTTP/1.1\r\nX: ") + QByteArray(9000, 'a') << 431;
     }
 
     void rejected()

@@ -27,7 +27,8 @@ private slots:
             QVERIFY(!verifier.contains('='));
             const QByteArray challenge = Pkce::challengeFor(verifier);
             QCOMPARE(challenge.size(), 43); // SHA-256 in base64url without padding
-            QVERIFY(!challenge.contains('=') && !challenge.contains('+') && !challenge.contains('/'));
+            QVERIFY(!challenge.contains('=') && !challenge.contains('+') &&
+                    !challenge.contains('/'));
         }
     }
 

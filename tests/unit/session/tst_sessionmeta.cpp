@@ -28,9 +28,10 @@ private slots:
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("array") << QByteArray("[]");
         QTest::newRow("truncated") << QByteArray("{\"created_at\":");
-        QTest::newRow("no created_at") << QByteArray("{\"last_activity\":\"2026-01-01T00:00:00Z\"}");
-        QTest::newRow("bad time")
-            << QByteArray("{\"created_at\":\"yesterday\",\"last_activity\":\"2026-01-01T00:00:00Z\"}");
+        QTest::newRow("no created_at")
+            << QByteArray("{\"last_activity\":\"2026-01-01T00:00:00Z\"}");
+        QTest::newRow("bad time") << QByteArray(
+            "{\"created_at\":\"yesterday\",\"last_activity\":\"2026-01-01T00:00:00Z\"}");
     }
 
     void rejectsBrokenJson()

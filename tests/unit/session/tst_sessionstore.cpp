@@ -102,7 +102,8 @@ private slots:
     void twoProfilesNeverCollide()
     {
         SessionStore store(m_service);
-        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status, Status::Ok);
+        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status,
+                 Status::Ok);
         QCOMPARE(test::save(store, canarySession(QStringLiteral("staging"))).outcome.status,
                  Status::Ok);
         QCOMPARE(test::load(store, QStringLiteral("prod")).session.accessToken,
@@ -144,7 +145,8 @@ private slots:
     void emptySecretRemovesTheStaleEntry()
     {
         SessionStore store(m_service);
-        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status, Status::Ok);
+        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status,
+                 Status::Ok);
         StoredSession s = canarySession(QStringLiteral("prod"));
         s.apiKey.clear();
         QCOMPARE(test::save(store, s).outcome.status, Status::Ok);
@@ -187,7 +189,8 @@ private slots:
         QCOMPARE(store.mode(), SessionStore::Mode::MemoryOnly);
         QCOMPARE(store.backendName(), QStringLiteral("memory only"));
         QCOMPARE(modeChanged.count(), 1);
-        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status, Status::Ok);
+        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status,
+                 Status::Ok);
         QCOMPARE(itemsOf(m_service), QString());
         QCOMPARE(test::load(store, QStringLiteral("prod")).session.accessToken,
                  QByteArray("CANARY-ACCESS-prod"));
@@ -200,7 +203,8 @@ private slots:
     void noPlaintextSecretOnDisk()
     {
         SessionStore store(m_service);
-        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status, Status::Ok);
+        QCOMPARE(test::save(store, canarySession(QStringLiteral("prod"))).outcome.status,
+                 Status::Ok);
         const QString root = qEnvironmentVariable("PLEXE_TEST_TMP");
         QVERIFY2(!root.isEmpty(), "run through tests/harness/isolate.sh");
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

@@ -58,11 +58,10 @@ private slots:
     void userInputCountsAndPassesThrough_data()
     {
         QTest::addColumn<int>("type");
-        for (const auto type :
-             {QEvent::KeyPress, QEvent::KeyRelease, QEvent::MouseButtonPress,
-              QEvent::MouseButtonRelease, QEvent::MouseButtonDblClick, QEvent::MouseMove,
-              QEvent::Wheel, QEvent::TouchBegin, QEvent::TouchUpdate, QEvent::TouchEnd,
-              QEvent::TabletPress})
+        for (const auto type : {QEvent::KeyPress, QEvent::KeyRelease, QEvent::MouseButtonPress,
+                                QEvent::MouseButtonRelease, QEvent::MouseButtonDblClick,
+                                QEvent::MouseMove, QEvent::Wheel, QEvent::TouchBegin,
+                                QEvent::TouchUpdate, QEvent::TouchEnd, QEvent::TabletPress})
             QTest::addRow("%d", int(type)) << int(type);
     }
 
@@ -98,14 +97,14 @@ private slots:
         client.write("polling");
         QVERIFY(readyRead.wait(2000));
         bool called = false;
-        QMetaObject::invokeMethod(this, [&] { called = true; }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [&] { called = true; }, Qt::QueuedConnection);
         (new QObject)->deleteLater();
         Receiver target;
         // Window-system events that are not input (real timer, socket and queued-call events
         // come from the live objects above).
         for (const auto type : {QEvent::UpdateRequest, QEvent::Paint, QEvent::Enter,
-                                QEvent::FocusIn, QEvent::WindowActivate, QEvent::Show})
-        {
+                                QEvent::FocusIn, QEvent::WindowActivate, QEvent::Show}) {
             QEvent event(type);
             QCoreApplication::sendEvent(&target, &event);
         }
