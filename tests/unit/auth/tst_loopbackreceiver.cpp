@@ -1,5 +1,7 @@
 #include "auth/LoopbackReceiver.h"
 
+#include "LogCapture.h"
+
 #include <QDir>
 #include <QFile>
 #include <QHostAddress>
@@ -83,6 +85,18 @@ class TestLoopbackReceiver : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { test::LogCapture::install(); }
+
+    void cleanupTestCase()
+    {
+        // Every test above ran with plexe.* at debug level: no code or state may show up.
+        QVERIFY(!test::LogCapture::messages().isEmpty());
+        const QStringList leaks =
+            test::LogCapture::containing({QStringLiteral("SECRET-CODE-123"),
+                                          QString::fromLatin1(kState), QStringLiteral("code=")});
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
+    }
+
     void redirectUriIsTheIpLiteral()
     {
         LoopbackReceiver receiver;

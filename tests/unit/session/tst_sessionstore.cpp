@@ -1,4 +1,5 @@
 // SessionStore against the real Secret Service (gnome-keyring, unlocked, private D-Bus).
+#include "../auth/LogCapture.h"
 #include "KeychainTestSupport.h"
 
 #include <QDirIterator>
@@ -43,6 +44,8 @@ private:
     const QString m_service = QStringLiteral("ai.plexe.console.test");
 
 private slots:
+    void initTestCase() { test::LogCapture::install(); }
+
     void init()
     {
         // Every test starts from an empty keychain for the test service.
@@ -223,6 +226,8 @@ private slots:
 
     void cleanupTestCase()
     {
+        const QStringList leaks = test::LogCapture::containing({QStringLiteral("CANARY")});
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(QLatin1Char('\n'))));
         SessionStore store(m_service);
         for (const QString &profile :
              {QStringLiteral("prod"), QStringLiteral("staging"), QStringLiteral("big")})
