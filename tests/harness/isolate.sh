@@ -20,7 +20,9 @@ done
 [ $# -gt 0 ] || { echo "isolate.sh: no command given" >&2; exit 2; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plexe-test.XXXXXX")
-cleanup() { rm -rf "$tmp"; }
+# A daemon of the test may still be closing files: retry once, and never let cleanup decide the
+# test's result.
+cleanup() { rm -rf "$tmp" 2>/dev/null || { sleep 0.2; rm -rf "$tmp" 2>/dev/null; } || true; }
 trap cleanup EXIT INT TERM
 
 export PLEXE_TEST_TMP="$tmp"
