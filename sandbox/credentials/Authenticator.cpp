@@ -46,7 +46,9 @@ Principal Authenticator::authenticate(const httplib::Request &req, int64_t now) 
         throw ApiError(401, "unauthorized",
                        "Authentication required: send an API key in "
                        "x-api-key or Authorization: Bearer");
-    const std::string authorization = req.get_header_value("Authorization");
+    const std::string authorization = trimmed(req.get_header_value("Authorization"));
+    if (authorization.size() == 6 && startsWithNoCase(authorization, "Bearer"))
+        throw ApiError(401, "unauthorized", "The Bearer credential is empty");
     if (!startsWithNoCase(authorization, kBearer))
         throw ApiError(401, "unauthorized", "Unsupported Authorization scheme; use Bearer");
     const std::string credential = trimmed(authorization.substr(sizeof kBearer - 1));

@@ -55,8 +55,29 @@ void Router::add(const std::string &method, const std::string &pattern, Access a
     m_routes.push_back(Route{method, split(pattern), access, std::move(handler)});
 }
 
-void Router::install(httplib::Server &server)
+void Router::install(httplib::Server &server, size_t maxBody)
 {
+    server.set_payload_max_length(maxBody);
+    // httplib would read (and discard) an oversized body before answering 413, so a client
+    // announcing gigabytes would hold a worker until the read timeout. Refuse by the header
+    // instead, and close the connection since the body stays unread.
+    server.set_pre_routing_handler([maxBody](const httplib::Request &req, httplib::Response &res) {
+        if (!req.has_header("Content-Length"))
+            return httplib::Server::HandlerResponse::Unhandled;
+        const std::string length = req.get_header_value("Content-Length");
+        const bool digits = !length.empty() && length.size() <= 18 &&
+                            length.find_first_not_of("0123456789") == std::string::npos;
+        if (digits && std::stoull(length) <= maxBody)
+            return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("Connection", "close");
+        const std::string id = requestIdOf(res);
+        if (digits || length.size() > 18)
+            JsonReply::sendError(res, 413, "payload_too_large", "The request body is too large",
+                                 id);
+        else
+            JsonReply::sendError(res, 400, "invalid_request", "Malformed Content-Length", id);
+        return httplib::Server::HandlerResponse::Handled;
+    });
     auto handler = [this](const httplib::Request &req, httplib::Response &res) {
         dispatch(req, res);
     };

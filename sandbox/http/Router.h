@@ -25,7 +25,8 @@ public:
     explicit Router(Handler guard);
 
     void add(const std::string &method, const std::string &pattern, Access access, Handler handler);
-    void install(httplib::Server &server);
+    // Routes every method to dispatch(); bodies over `maxBody` bytes get 413 payload_too_large.
+    void install(httplib::Server &server, size_t maxBody);
     void dispatch(const httplib::Request &req, httplib::Response &res) const;
 
     static std::string newRequestId();

@@ -88,12 +88,11 @@ int SandboxServer::run()
     p.keys.install(p.router);
     p.models.install(p.router);
     p.accounts.install(p.router);
-    p.router.install(p.server);
+    p.router.install(p.server, kMaxBody);
 
     p.server.new_task_queue = [] {
         return new httplib::ThreadPool(kWorkers);
     };
-    p.server.set_payload_max_length(kMaxBody);
     p.server.set_keep_alive_max_count(1000);
     // Without it, small answers wait for the delayed ACK of the previous one (~40 ms each).
     p.server.set_tcp_nodelay(true);
