@@ -9,6 +9,8 @@
 
 #include <httplib.h>
 
+#include <cctype>
+
 namespace plexe::sandbox {
 
 namespace {

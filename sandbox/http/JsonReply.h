@@ -2,7 +2,10 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QJsonValue>
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace httplib {
