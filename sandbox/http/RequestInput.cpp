@@ -46,7 +46,8 @@ std::string RequestInput::choiceParam(const httplib::Request &req, const std::st
                                       const std::string &fallback,
                                       std::initializer_list<const char *> allowed)
 {
-    if (!req.has_param(name.c_str()))
+    // `?status=` is how forms send "no filter": the same as leaving the parameter out.
+    if (!req.has_param(name.c_str()) || req.get_param_value(name.c_str()).empty())
         return fallback;
     const std::string value = req.get_param_value(name.c_str());
     std::string list;

@@ -20,7 +20,7 @@ public:
     static QJsonObject jsonObject(const httplib::Request &req);
     static int64_t integerParam(const httplib::Request &req, const std::string &name,
                                 int64_t fallback, int64_t min, int64_t max);
-    // The parameter if present; 422 if it is not one of `allowed` (case-sensitive).
+    // The parameter if present and not empty; 422 if it is not one of `allowed` (case-sensitive).
     static std::string choiceParam(const httplib::Request &req, const std::string &name,
                                    const std::string &fallback,
                                    std::initializer_list<const char *> allowed);
