@@ -1,7 +1,164 @@
+// Contract §1 (HTTPS only) and security.md F.37 (loopback): the sandbox's certificate verifies
+// against the CA it writes out, and only against it; broken certificates fail verification.
+#include "ContractClient.h"
+#include "SandboxProcess.h"
+
+#include <QFile>
 #include <QTest>
-class T : public QObject
+
+#include <openssl/x509_vfy.h>
+
+using namespace plexe::test;
+
+namespace {
+
+// A request with full verification, optionally against a CA file; never an unverified one.
+Reply healthWith(const QUrl &base, const QString &caPath)
+{
+    httplib::SSLClient client(base.host().toStdString(), base.port());
+    if (!caPath.isEmpty())
+        client.set_ca_cert_path(caPath.toStdString());
+    client.enable_server_certificate_verification(true);
+    client.set_connection_timeout(2);
+    client.set_read_timeout(5);
+    auto result = client.Get("/health");
+    Reply reply;
+    reply.error = result.error();
+    reply.verifyResult = client.get_openssl_verify_result();
+    if (result) {
+        reply.transportOk = true;
+        reply.status = result->status;
+        reply.body = QByteArray::fromStdString(result->body);
+    }
+    return reply;
+}
+
+bool isVerificationFailure(const Reply &reply)
+{
+    return !reply.transportOk && reply.error == httplib::Error::SSLServerVerification;
+}
+
+// The same request without verification: proves a refusal was the certificate's doing, not a
+// server that does not answer at all.
+int unverifiedStatus(const QUrl &base)
+{
+    httplib::SSLClient client(base.host().toStdString(), base.port());
+    client.enable_server_certificate_verification(false);
+    client.set_connection_timeout(2);
+    client.set_read_timeout(5);
+    auto result = client.Get("/health");
+    return result ? result->status : 0;
+}
+
+} // namespace
+
+// TLS: trusted through the sandbox's CA only; expired and wrong-host certificates are refused.
+class TestContractTls : public QObject
 {
     Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    void listensOnLoopbackWithCaFile();
+    void acceptedWithItsCa();
+    void refusedWithoutItsCa();
+    void refusedWithAnotherCa();
+    void plainHttpIsNotServed();
+    void testCertificates_data();
+    void testCertificates();
+
+private:
+    SandboxProcess m_sandbox;
 };
-QTEST_GUILESS_MAIN(T)
+
+void TestContractTls::initTestCase()
+{
+    QVERIFY2(m_sandbox.start(), qPrintable(m_sandbox.errorString()));
+}
+
+void TestContractTls::listensOnLoopbackWithCaFile()
+{
+    QCOMPARE(m_sandbox.baseUrl().scheme(), QStringLiteral("https"));
+    const QString host = m_sandbox.baseUrl().host();
+    QVERIFY2(host == QStringLiteral("127.0.0.1") || host == QStringLiteral("::1"),
+             qPrintable(host));
+    QFile ca(m_sandbox.caPath());
+    QVERIFY2(ca.open(QIODevice::ReadOnly), qPrintable(m_sandbox.caPath()));
+    const QByteArray pem = ca.readAll();
+    QVERIFY(pem.contains("-----BEGIN CERTIFICATE-----"));
+    QVERIFY2(!pem.contains("PRIVATE KEY"), "the CA file given to clients holds a private key");
+}
+
+void TestContractTls::acceptedWithItsCa()
+{
+    const Reply reply = healthWith(m_sandbox.baseUrl(), m_sandbox.caPath());
+    QVERIFY2(reply.status == 200, reply.describe().constData());
+    QCOMPARE(reply.verifyResult, long(X509_V_OK));
+}
+
+void TestContractTls::refusedWithoutItsCa()
+{
+    // Only the system's trust store: the sandbox's own CA is not in it.
+    const Reply reply = healthWith(m_sandbox.baseUrl(), QString());
+    QVERIFY2(isVerificationFailure(reply), reply.describe().constData());
+    QVERIFY(reply.verifyResult != X509_V_OK);
+    QCOMPARE(unverifiedStatus(m_sandbox.baseUrl()), 200);
+}
+
+void TestContractTls::refusedWithAnotherCa()
+{
+    // A CA of another sandbox (its own, fresh key pair) must not vouch for this one.
+    SandboxProcess other;
+    QVERIFY2(other.start(), qPrintable(other.errorString()));
+    QFile a(m_sandbox.caPath()), b(other.caPath());
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QVERIFY2(a.readAll() != b.readAll(), "two sandboxes share one CA");
+    const Reply reply = healthWith(m_sandbox.baseUrl(), other.caPath());
+    QVERIFY2(isVerificationFailure(reply), reply.describe().constData());
+}
+
+void TestContractTls::plainHttpIsNotServed()
+{
+    httplib::Client plain(m_sandbox.baseUrl().host().toStdString(), m_sandbox.baseUrl().port());
+    plain.set_connection_timeout(2);
+    plain.set_read_timeout(3);
+    auto result = plain.Get("/health");
+    QVERIFY2(!result || result->status != 200, "plain HTTP answered 200 on the TLS port");
+    // The TLS side is unharmed.
+    QCOMPARE(healthWith(m_sandbox.baseUrl(), m_sandbox.caPath()).status, 200);
+}
+
+void TestContractTls::testCertificates_data()
+{
+    QTest::addColumn<QString>("mode");
+    QTest::addColumn<bool>("accepted");
+    QTest::addColumn<long>("verifyResult"); // -1: any failure
+    QTest::newRow("valid") << QStringLiteral("valid") << true << long(X509_V_OK);
+    QTest::newRow("expired") << QStringLiteral("expired") << false
+                             << long(X509_V_ERR_CERT_HAS_EXPIRED);
+    QTest::newRow("wrong-host") << QStringLiteral("wrong-host") << false << -1L;
+}
+
+void TestContractTls::testCertificates()
+{
+    QFETCH(QString, mode);
+    QFETCH(bool, accepted);
+    QFETCH(long, verifyResult);
+    SandboxProcess sandbox;
+    SandboxProcess::Options options;
+    options.extraServeArgs = {QStringLiteral("--tls-test-cert"), mode};
+    QVERIFY2(sandbox.start(options), qPrintable(sandbox.errorString()));
+    const Reply reply = healthWith(sandbox.baseUrl(), sandbox.caPath());
+    if (accepted) {
+        QVERIFY2(reply.status == 200, reply.describe().constData());
+    } else {
+        QVERIFY2(isVerificationFailure(reply), reply.describe().constData());
+        if (verifyResult >= 0)
+            QCOMPARE(reply.verifyResult, verifyResult);
+        QCOMPARE(unverifiedStatus(sandbox.baseUrl()), 200);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestContractTls)
 #include "tst_contract_tls.moc"
