@@ -70,12 +70,17 @@ public:
                           const QString &permission = QStringLiteral("read_write"),
                           int expirationDays = 0) const;
 
+    // Verifies the chain and host but not the validity dates: for tests that move the server's
+    // clock (a certificate issued in the server's future is still this server's).
+    void setIgnoreCertificateTime(bool ignore) { m_ignoreCertificateTime = ignore; }
+
     QUrl baseUrl() const { return m_baseUrl; }
     QString caPath() const { return m_caPath; }
 
 private:
     QUrl m_baseUrl;
     QString m_caPath;
+    bool m_ignoreCertificateTime = false;
 };
 
 } // namespace plexe::test

@@ -55,6 +55,7 @@ private slots:
     void unauthorizedCodes_data();
     void unauthorizedCodes();
     void rotationRecipeEndToEnd();
+    void expiredKeyIsRefused(); // last: restarts the sandbox with its clock moved forward
 
 private:
     QJsonObject create(const QString &name,
@@ -645,6 +646,64 @@ void TestContractApiKeys::rotationRecipeEndToEnd()
     const Reply patch = m_client->patchJson(kKeys + u'/' + idOf(fresh), newCred,
                                             {{QStringLiteral("name"), QStringLiteral("rotated")}});
     QVERIFY2(patch.status == 200, patch.describe().constData());
+}
+
+void TestContractApiKeys::expiredKeyIsRefused()
+{
+    // The seeded expired key's secret is not printed, so make one: a key that expires in a day,
+    // then the sandbox restarted with its wall clock two days ahead (LD_PRELOAD shim).
+    const QJsonObject expiring =
+        create(QStringLiteral("expires in a day"), QStringLiteral("read_write"), 1);
+    const QJsonObject lasting = create(QStringLiteral("never expires"));
+    QVERIFY(!expiring.isEmpty() && !lasting.isEmpty());
+    const Credential expiringCred =
+        Credential::apiKey(expiring.value(QLatin1String("key")).toString());
+    const Credential lastingCred =
+        Credential::apiKey(lasting.value(QLatin1String("key")).toString());
+    QCOMPARE(m_client->get(QStringLiteral("/models"), expiringCred).status, 200);
+
+    const QByteArray oldPreload = qgetenv("LD_PRELOAD");
+    const QByteArray oldAsan = qgetenv("ASAN_OPTIONS");
+    qputenv("LD_PRELOAD", PLEXE_CLOCKSHIFT_PATH);
+    qputenv("PLEXE_TEST_CLOCK_OFFSET_S", QByteArray::number(2 * 86400));
+    // Under ASan the shim is loaded ahead of the ASan runtime.
+    qputenv("ASAN_OPTIONS", oldAsan + (oldAsan.isEmpty() ? "" : ":") + "verify_asan_link_order=0");
+    const bool started = m_sandbox.restart();
+    if (oldPreload.isEmpty())
+        qunsetenv("LD_PRELOAD");
+    else
+        qputenv("LD_PRELOAD", oldPreload);
+    qunsetenv("PLEXE_TEST_CLOCK_OFFSET_S");
+    if (oldAsan.isEmpty())
+        qunsetenv("ASAN_OPTIONS");
+    else
+        qputenv("ASAN_OPTIONS", oldAsan);
+    QVERIFY2(started, qPrintable(m_sandbox.errorString()));
+    ContractClient client(m_sandbox);
+    client.setIgnoreCertificateTime(true);
+
+    // The shim took: a key created now is created two days ahead.
+    const QJsonObject probe = client.createKey(lastingCred, QStringLiteral("clock probe"));
+    QVERIFY2(!probe.isEmpty(), "the key without expiry stopped working after the restart");
+    const QDateTime serverNow = checks::parseTime(probe.value(QLatin1String("created_at")));
+    QVERIFY2(serverNow > QDateTime::currentDateTimeUtc().addSecs(86400 + 3600),
+             "the sandbox's clock did not move; the shim was not loaded");
+
+    for (const QString &path :
+         QStringList{QStringLiteral("/models"), kKeys, QStringLiteral("/auth/user")}) {
+        const QString shape =
+            checks::errorShape(client.get(path, expiringCred), 401, QStringLiteral("expired_key"));
+        QVERIFY2(shape.isEmpty(), qPrintable(path + QStringLiteral(": ") + shape));
+    }
+    const QString asBearer = checks::errorShape(
+        client.get(QStringLiteral("/models"),
+                   Credential::bearer(expiring.value(QLatin1String("key")).toString())),
+        401, QStringLiteral("expired_key"));
+    QVERIFY2(asBearer.isEmpty(), qPrintable(asBearer));
+    const Reply item = client.get(kKeys + u'/' + idOf(expiring), lastingCred);
+    QVERIFY2(item.status == 200, item.describe().constData());
+    QCOMPARE(item.object().value(QLatin1String("status")).toString(), QStringLiteral("expired"));
+    QCOMPARE(client.get(QStringLiteral("/models"), lastingCred).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestContractApiKeys)
