@@ -631,8 +631,8 @@ void TestContractApiKeys::rotationRecipeEndToEnd()
     QVERIFY(active.contains(idOf(old)));
     QVERIFY(active.contains(idOf(fresh)));
 
-    // 4. Revoke the old one (with the old key itself, as a script holding only it would).
-    const Reply revoke = m_client->del(kKeys + u'/' + idOf(old), oldCred);
+    // 4. Revoke the old one, as the script now holding the new key would.
+    const Reply revoke = m_client->del(kKeys + u'/' + idOf(old), newCred);
     QVERIFY2(revoke.status == 200, revoke.describe().constData());
 
     // 5. The old key is refused as revoked; the new one works, for reads and writes.
