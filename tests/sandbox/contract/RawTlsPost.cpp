@@ -103,12 +103,13 @@ Reply RawTlsPost::send(const QString &path, const QString &apiKey, qint64 bodySi
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
     SSL_set_mode(ssl.get(), SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
 
+    const QByteArray bodyStart = "{\"name\": \"";
     QByteArray pending =
-        "POST " + path.toUtf8() + " HTTP/1.1\r\nHost: " + m_baseUrl.host().toLatin1() +
-        "\r\nx-api-key: " + apiKey.toUtf8() +
+        "POST " + path.toUtf8() + " HTTP/1.1\r\nHost: " + m_baseUrl.host().toLatin1() + ':' +
+        QByteArray::number(m_baseUrl.port()) + "\r\nx-api-key: " + apiKey.toUtf8() +
         "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(bodySize) +
-        "\r\nConnection: close\r\n\r\n" + "{\"name\": \"";
-    qint64 bodyLeft = bodySize - 11; // the 11 bytes of {"name": " above
+        "\r\nConnection: close\r\n\r\n" + bodyStart;
+    qint64 bodyLeft = bodySize - bodyStart.size(); // exactly Content-Length bytes in all
     const QByteArray chunk(16384, 'a');
     bool writing = true;
     bool closed = false;

@@ -48,6 +48,7 @@ private slots:
     void patchNameAndExpiry();
     void patchCannotChangePermission();
     void deleteRevokesAtOnce();
+    void duplicateActiveNameIsConflict();
     void bothCredentialHeaders_data();
     void bothCredentialHeaders();
     void readOnlyKeyMayOnlyRead_data();
@@ -464,6 +465,28 @@ void TestContractApiKeys::deleteRevokesAtOnce()
              QStringLiteral("revoked"));
 }
 
+void TestContractApiKeys::duplicateActiveNameIsConflict()
+{
+    const QJsonObject first = create(QStringLiteral("only once"));
+    QVERIFY(!first.isEmpty());
+    const Reply second =
+        m_client->postJson(kKeys, m_admin,
+                           {{QStringLiteral("name"), QStringLiteral("only once")},
+                            {QStringLiteral("permission_level"), QStringLiteral("read_only")}});
+    const QString shape = checks::errorShape(second, 409, QStringLiteral("conflict"));
+    QVERIFY2(shape.isEmpty(), qPrintable(shape));
+    // A rename onto an active name is the same duplicate.
+    const QJsonObject other = create(QStringLiteral("not yet a duplicate"));
+    QVERIFY(!other.isEmpty());
+    const Reply rename =
+        m_client->patchJson(kKeys + u'/' + idOf(other), m_admin,
+                            {{QStringLiteral("name"), QStringLiteral("only once")}});
+    const QString renameShape = checks::errorShape(rename, 409, QStringLiteral("conflict"));
+    QVERIFY2(renameShape.isEmpty(), qPrintable(QStringLiteral("PATCH: ") + renameShape));
+    QCOMPARE(item(idOf(other)).value(QLatin1String("name")).toString(),
+             QStringLiteral("not yet a duplicate"));
+}
+
 void TestContractApiKeys::bothCredentialHeaders_data()
 {
     QTest::addColumn<bool>("bearer");
@@ -502,9 +525,11 @@ void TestContractApiKeys::readOnlyKeyMayOnlyRead_data()
 void TestContractApiKeys::readOnlyKeyMayOnlyRead()
 {
     QFETCH(bool, bearer);
-    const QJsonObject readOnly = create(QStringLiteral("reader"), QStringLiteral("read_only"));
+    const QString tag = QLatin1String(QTest::currentDataTag());
+    const QJsonObject readOnly =
+        create(QStringLiteral("reader ") + tag, QStringLiteral("read_only"));
     QVERIFY(!readOnly.isEmpty());
-    const QJsonObject target = create(QStringLiteral("target of a reader"));
+    const QJsonObject target = create(QStringLiteral("target of a reader ") + tag);
     QVERIFY(!target.isEmpty());
     const QString secret = readOnly.value(QLatin1String("key")).toString();
     const Credential cred = bearer ? Credential::bearer(secret) : Credential::apiKey(secret);
@@ -543,10 +568,11 @@ void TestContractApiKeys::readOnlyKeyMayOnlyRead()
 
     // Nothing changed.
     const QJsonObject after = item(idOf(target));
-    QCOMPARE(after.value(QLatin1String("name")).toString(), QStringLiteral("target of a reader"));
+    QCOMPARE(after.value(QLatin1String("name")).toString(),
+             QStringLiteral("target of a reader ") + tag);
     QCOMPARE(after.value(QLatin1String("status")).toString(), QStringLiteral("active"));
     QCOMPARE(item(idOf(readOnly)).value(QLatin1String("name")).toString(),
-             QStringLiteral("reader"));
+             QStringLiteral("reader ") + tag);
 }
 
 void TestContractApiKeys::unauthorizedCodes_data()

@@ -405,7 +405,10 @@ void TestContractErrors::unicodeNames()
         QVERIFY2(check.isEmpty() || as400.isEmpty(), qPrintable(check));
         return;
     }
-    QVERIFY2(!name.isNull(), "a lone surrogate was accepted; what would be stored?");
+    QVERIFY2(!name.isNull(),
+             qPrintable(QStringLiteral("a lone surrogate was accepted and stored as '%1', not "
+                                       "refused with a 422")
+                            .arg(reply.object().value(QLatin1String("name")).toString())));
     QCOMPARE(reply.object().value(QLatin1String("name")).toString(), name);
     const Reply item = m_client->get(kKeys + u'/' + idOf(reply.object()), m_admin);
     QVERIFY2(item.status == 200, item.describe().constData());
@@ -428,7 +431,7 @@ void TestContractErrors::hugeBodyIs413()
     const Reply reply = post.send(kKeys, m_sandbox.demoApiKey(), 10 * 1024 * 1024);
     const QString shape = checks::errorShape(reply, 413, QStringLiteral("payload_too_large"));
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
-    qInfo("413 came after %lld body bytes", post.bytesWritten());
+    qInfo("413 came after %lld bytes sent", post.bytesWritten());
 
     // And the server still answers.
     const Reply health = m_client->get(QStringLiteral("/health"), Credential::none());

@@ -29,6 +29,7 @@ class TestContractPersistence : public QObject
 private slots:
     void acknowledgedWritesSurviveSigkill();
     void burstOfCreatesSurvivesSigkill();
+    void usageOfAnAcknowledgedRequestSurvivesSigkill();
 };
 
 void TestContractPersistence::acknowledgedWritesSurviveSigkill()
@@ -76,8 +77,6 @@ void TestContractPersistence::acknowledgedWritesSurviveSigkill()
     QCOMPARE(listed[idOf(kept)].value(QLatin1String("name")).toString(), QStringLiteral("kept"));
     QCOMPARE(listed[idOf(kept)].value(QLatin1String("expires_at")),
              kept.value(QLatin1String("expires_at")));
-    QVERIFY2(checks::isIsoUtc(listed[idOf(kept)].value(QLatin1String("last_used_at"))),
-             "last_used_at lost");
     QCOMPARE(listed[idOf(reader)].value(QLatin1String("permission_level")).toString(),
              QStringLiteral("read_only"));
     QCOMPARE(listed[idOf(revoked)].value(QLatin1String("status")).toString(),
@@ -141,6 +140,38 @@ void TestContractPersistence::burstOfCreatesSurvivesSigkill()
                       Credential::apiKey(created.last().value(QLatin1String("key")).toString()))
                  .status,
              200);
+}
+
+void TestContractPersistence::usageOfAnAcknowledgedRequestSurvivesSigkill()
+{
+    // last_used_at and usage_stats are written by requests the server answered 200; F.38 says a
+    // crash loses nothing acknowledged.
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    const Credential admin = Credential::apiKey(sandbox.demoApiKey());
+    QJsonObject used;
+    {
+        const ContractClient client(sandbox);
+        used = client.createKey(admin, QStringLiteral("used just before the crash"));
+        QVERIFY(!used.isEmpty());
+        const Reply use =
+            client.get(QStringLiteral("/models"),
+                       Credential::apiKey(used.value(QLatin1String("key")).toString()));
+        QCOMPARE(use.status, 200);
+    }
+    sandbox.kill();
+    QVERIFY2(sandbox.restart(), qPrintable(sandbox.errorString()));
+    const ContractClient client(sandbox);
+    const Reply item = client.get(kKeys + u'/' + idOf(used), admin);
+    QVERIFY2(item.status == 200, item.describe().constData());
+    QVERIFY2(checks::isIsoUtc(item.object().value(QLatin1String("last_used_at"))),
+             "last_used_at of the acknowledged request was lost");
+    QVERIFY2(item.object()
+                     .value(QLatin1String("usage_stats"))
+                     .toObject()
+                     .value(QLatin1String("requests_last_24h"))
+                     .toInt() >= 1,
+             "usage_stats of the acknowledged request were lost");
 }
 
 QTEST_GUILESS_MAIN(TestContractPersistence)
