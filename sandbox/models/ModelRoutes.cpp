@@ -8,7 +8,7 @@
 #include "models/ModelJson.h"
 #include "models/ModelStore.h"
 
-#include <QJsonArray>
+#include <QJsonDocument>
 #include <httplib.h>
 
 namespace plexe::sandbox {
@@ -47,14 +47,21 @@ void ModelRoutes::list(RequestContext &context)
                                        sortBy == "name" ? ModelStore::SortBy::Name
                                                         : ModelStore::SortBy::CreatedAt,
                                        sortDir == "asc", limit, offset);
-    QJsonArray models;
-    for (const Model &model : page.models)
-        models.append(ModelJson::item(model));
-    QJsonObject answer;
-    answer.insert(QStringLiteral("models"), models);
-    answer.insert(QStringLiteral("pagination"),
-                  JsonReply::pagination(page.total, limit, offset, models.size()));
-    JsonReply::send(context.res, 200, answer);
+    // `{"models": [items], "pagination": {...}}` from serialized parts: the items come from
+    // the cache, the pagination from QJsonDocument; only the envelope is joined here.
+    QByteArray body = QByteArrayLiteral("{\"models\":[");
+    for (size_t i = 0; i < page.models.size(); ++i) {
+        if (i)
+            body += ',';
+        body += m_items.item(page.models[i]);
+    }
+    body += QByteArrayLiteral("],\"pagination\":");
+    body +=
+        QJsonDocument(JsonReply::pagination(page.total, limit, offset, int64_t(page.models.size())))
+            .toJson(QJsonDocument::Compact);
+    body += '}';
+    context.res.status = 200;
+    context.res.set_content(body.constData(), size_t(body.size()), "application/json");
 }
 
 void ModelRoutes::detail(RequestContext &context)

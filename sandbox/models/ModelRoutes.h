@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/ModelItemCache.h"
+
 namespace plexe::sandbox {
 
 class Database;
@@ -20,6 +22,7 @@ private:
     void status(RequestContext &context);
 
     Database &m_database;
+    ModelItemCache m_items;
 };
 
 } // namespace plexe::sandbox

@@ -9,8 +9,29 @@ namespace {
     "id, account_id, model_name, model_version, name, intent, status, deployment_status, "         \
     "build_progress, created_at, updated_at, description, endpoint, metrics, input_schema, "       \
     "output_schema, tags, dataset_id, created_by"
+// The list needs only the item fields; the large JSON columns stay on disk.
+#define SUMMARY_COLUMNS                                                                            \
+    "id, account_id, model_name, model_version, name, intent, status, deployment_status, "         \
+    "build_progress, created_at, updated_at"
 #define MODEL_FILTER " WHERE account_id = ?1 AND (?2 = '' OR status = ?2 COLLATE NOCASE)"
 #define MODEL_PAGE " LIMIT ?3 OFFSET ?4"
+
+Model readSummary(const Statement &row)
+{
+    Model m;
+    m.id = row.integer(0);
+    m.accountId = row.integer(1);
+    m.modelName = row.text(2);
+    m.modelVersion = row.text(3);
+    m.name = row.text(4);
+    m.intent = row.text(5);
+    m.status = row.text(6);
+    m.deploymentStatus = row.optionalText(7);
+    m.buildProgress = row.integer(8);
+    m.createdAt = row.integer(9);
+    m.updatedAt = row.integer(10);
+    return m;
+}
 
 Model read(const Statement &row)
 {
@@ -42,13 +63,13 @@ const char *orderedQuery(ModelStore::SortBy sortBy, bool ascending)
 {
     using S = ModelStore::SortBy;
     if (sortBy == S::Name)
-        return ascending ? "SELECT " MODEL_COLUMNS " FROM models" MODEL_FILTER
+        return ascending ? "SELECT " SUMMARY_COLUMNS " FROM models" MODEL_FILTER
                            " ORDER BY name ASC, id ASC" MODEL_PAGE
-                         : "SELECT " MODEL_COLUMNS " FROM models" MODEL_FILTER
+                         : "SELECT " SUMMARY_COLUMNS " FROM models" MODEL_FILTER
                            " ORDER BY name DESC, id DESC" MODEL_PAGE;
-    return ascending ? "SELECT " MODEL_COLUMNS " FROM models" MODEL_FILTER
+    return ascending ? "SELECT " SUMMARY_COLUMNS " FROM models" MODEL_FILTER
                        " ORDER BY created_at ASC, id ASC" MODEL_PAGE
-                     : "SELECT " MODEL_COLUMNS " FROM models" MODEL_FILTER
+                     : "SELECT " SUMMARY_COLUMNS " FROM models" MODEL_FILTER
                        " ORDER BY created_at DESC, id DESC" MODEL_PAGE;
 }
 } // namespace
@@ -95,7 +116,7 @@ ModelStore::Page ModelStore::list(Connection &connection, int64_t accountId,
     auto query = connection.prepare(orderedQuery(sortBy, ascending));
     query.bind(1, accountId).bind(2, status).bind(3, limit).bind(4, offset);
     while (query.step())
-        page.models.push_back(read(query));
+        page.models.push_back(readSummary(query));
     return page;
 }
 

@@ -21,7 +21,8 @@ public:
     };
 
     static Model insert(Connection &connection, Model model);
-    // `status` "" for all, else compared case-insensitively with the stored value.
+    // `status` "" for all, else compared case-insensitively with the stored value. The models
+    // carry the list item fields only (not description, schemas, metrics, tags).
     static Page list(Connection &connection, int64_t accountId, const std::string &status,
                      SortBy sortBy, bool ascending, int64_t limit, int64_t offset);
     static std::optional<Model> find(Connection &connection, int64_t accountId,
