@@ -51,6 +51,9 @@ inline QString errorShape(const Reply &reply, int status, const QString &code)
         return QStringLiteral("expected HTTP %1, got: ").arg(status) + got;
     if (!reply.json.isObject())
         return QStringLiteral("error body is not a JSON object: ") + got;
+    if (!reply.header("Content-Type").startsWith(QLatin1String("application/json")))
+        return QStringLiteral("error Content-Type is '%1': ").arg(reply.header("Content-Type")) +
+               got;
     const QJsonObject error = reply.object().value(QLatin1String("error")).toObject();
     if (error.isEmpty())
         return QStringLiteral("no \"error\" object: ") + got;

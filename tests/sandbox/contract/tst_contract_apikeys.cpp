@@ -463,6 +463,19 @@ void TestContractApiKeys::deleteRevokesAtOnce()
     QVERIFY2(shape.isEmpty(), qPrintable(shape));
     QCOMPARE(item(idOf(created)).value(QLatin1String("status")).toString(),
              QStringLiteral("revoked"));
+
+    // Permanent: no later change brings it back.
+    const Reply patch = m_client->patchJson(kKeys + u'/' + idOf(created), m_admin,
+                                            {{QStringLiteral("expiration_days"), 30},
+                                             {QStringLiteral("name"), QStringLiteral("revived?")}});
+    QVERIFY2(patch.transportOk && patch.status < 500, patch.describe().constData());
+    const Reply again = m_client->del(kKeys + u'/' + idOf(created), m_admin);
+    QVERIFY2(again.transportOk && again.status < 500, again.describe().constData());
+    const QString still = checks::errorShape(m_client->get(QStringLiteral("/models"), key), 401,
+                                             QStringLiteral("revoked_key"));
+    QVERIFY2(still.isEmpty(), qPrintable(QStringLiteral("after PATCH/DELETE: ") + still));
+    QCOMPARE(item(idOf(created)).value(QLatin1String("status")).toString(),
+             QStringLiteral("revoked"));
 }
 
 void TestContractApiKeys::duplicateActiveNameIsConflict()

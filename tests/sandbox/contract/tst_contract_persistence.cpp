@@ -3,6 +3,8 @@
 #include "ContractClient.h"
 #include "SandboxProcess.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QTest>
 
 #include <memory>
@@ -30,6 +32,7 @@ private slots:
     void acknowledgedWritesSurviveSigkill();
     void burstOfCreatesSurvivesSigkill();
     void usageOfAnAcknowledgedRequestSurvivesSigkill();
+    void noSecretAtRestInTheDataFolder();
 };
 
 void TestContractPersistence::acknowledgedWritesSurviveSigkill()
@@ -172,6 +175,59 @@ void TestContractPersistence::usageOfAnAcknowledgedRequestSurvivesSigkill()
                      .value(QLatin1String("requests_last_24h"))
                      .toInt() >= 1,
              "usage_stats of the acknowledged request were lost");
+}
+
+void TestContractPersistence::noSecretAtRestInTheDataFolder()
+{
+    // security.md F.36: keys stored only as SHA-256 hashes, passwords through a slow KDF. So no
+    // file of the data folder (database, journal, WAL) holds a key or the password in clear.
+    SandboxProcess sandbox;
+    QVERIFY2(sandbox.start(), qPrintable(sandbox.errorString()));
+    const Credential admin = Credential::apiKey(sandbox.demoApiKey());
+    QStringList secrets;
+    {
+        const ContractClient client(sandbox);
+        for (const QString &permission :
+             QStringList{QStringLiteral("read_write"), QStringLiteral("read_only")}) {
+            const QJsonObject k =
+                client.createKey(admin, QStringLiteral("at rest ") + permission, permission);
+            QVERIFY(!k.isEmpty());
+            secrets << k.value(QLatin1String("key")).toString();
+            QCOMPARE(
+                client.get(QStringLiteral("/models"), Credential::apiKey(secrets.last())).status,
+                200);
+        }
+    }
+    QVERIFY(!sandbox.demoPassword().isEmpty());
+    // Inspect both while running (WAL not yet checkpointed) and after a crash.
+    for (int round = 0; round < 2; ++round) {
+        if (round == 1)
+            sandbox.kill();
+        QDirIterator it(sandbox.dataDir(), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
+        int files = 0;
+        while (it.hasNext()) {
+            QFile file(it.next());
+            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+            const QByteArray content = file.readAll();
+            ++files;
+            for (const QString &secret : std::as_const(secrets)) {
+                QVERIFY2(!content.contains(secret.toUtf8()),
+                         qPrintable(QStringLiteral("an API key in clear in ") + file.fileName()));
+                // Nor the part after the shown prefix (a key stored in two halves, say).
+                QVERIFY2(!content.contains(secret.mid(11, 16).toUtf8()),
+                         qPrintable(QStringLiteral("part of an API key in clear in ") +
+                                    file.fileName()));
+            }
+            QVERIFY2(
+                !content.contains(sandbox.demoApiKey().toUtf8()),
+                qPrintable(QStringLiteral("the seeded API key in clear in ") + file.fileName()));
+            QVERIFY2(
+                !content.contains(sandbox.demoPassword().toUtf8()),
+                qPrintable(QStringLiteral("the demo password in clear in ") + file.fileName()));
+        }
+        QVERIFY(files > 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestContractPersistence)
