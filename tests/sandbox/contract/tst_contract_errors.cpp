@@ -109,6 +109,11 @@ void TestContractErrors::errorShape_data()
                                        << "/models/nope-nope"
                                        << "admin" << QByteArray() << 404 << "not_found";
     QTest::newRow("405 PUT on the key list") << "PUT" << kKeys << "admin" << good << 405 << "";
+    QTest::newRow("405 PUT without a body")
+        << "PUT" << kKeys << "admin" << QByteArray() << 405 << "";
+    QTest::newRow("405 PATCH on /models") << "PATCH"
+                                          << "/models"
+                                          << "admin" << QByteArray("{}") << 405 << "";
     QTest::newRow("405 DELETE on the key list")
         << "DELETE" << kKeys << "admin" << QByteArray() << 405 << "";
     QTest::newRow("405 POST on /models") << "POST"
