@@ -6,6 +6,7 @@ namespace plexe {
 
 bool AccessLogDecoder::page(const QJsonDocument &doc, AccessLogPage *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     if (!doc.isObject()) {
         *error = QStringLiteral("expected an object");
         return false;

@@ -40,8 +40,7 @@ ApiCall::ApiCall(ApiClient *client, ApiRequest request, Decoder decoder)
 {
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiCall::send);
-    m_cap = m_request.maxBodyBytes > 0 ? m_request.maxBodyBytes
-                                       : m_client->endpoint().maxBodyBytes;
+    m_cap = m_request.maxBodyBytes > 0 ? m_request.maxBodyBytes : m_client->endpoint().maxBodyBytes;
 }
 
 ApiCall::~ApiCall()
@@ -82,8 +81,7 @@ QNetworkRequest ApiCall::buildRequest() const
     // point; same-origin only (security.md D26).
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                      QNetworkRequest::SameOriginRedirectPolicy);
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                     QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     req.setTransferTimeout(ep.transferTimeoutMs);
     req.setRawHeader(QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json"));
@@ -114,11 +112,10 @@ void ApiCall::send()
     m_overflow = false;
     m_elapsed.start();
     const QNetworkRequest req = buildRequest();
-    QNetworkReply *reply = m_request.body.isEmpty() && m_request.method != "POST" &&
-                                   m_request.method != "PATCH"
-                               ? m_client->m_nam->sendCustomRequest(req, m_request.method)
-                               : m_client->m_nam->sendCustomRequest(req, m_request.method,
-                                                                    m_request.body);
+    QNetworkReply *reply =
+        m_request.body.isEmpty() && m_request.method != "POST" && m_request.method != "PATCH"
+            ? m_client->m_nam->sendCustomRequest(req, m_request.method)
+            : m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
     m_reply = reply;
     connect(reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
@@ -301,9 +298,8 @@ void ApiCall::fail(const ApiError &error)
         m_error.setRequestId(m_requestId);
     m_document = QJsonDocument();
     if (m_error.kind() != ApiError::Kind::Cancelled)
-        qCInfo(lcNet).noquote() << m_request.method
-                                << Redaction::url(m_client->urlFor(m_request)) << "failed:"
-                                << m_error.logString();
+        qCInfo(lcNet).noquote() << m_request.method << Redaction::url(m_client->urlFor(m_request))
+                                << "failed:" << m_error.logString();
     finish();
 }
 

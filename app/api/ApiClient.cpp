@@ -14,8 +14,7 @@ namespace plexe {
 
 namespace {
 
-template <typename T>
-ApiCall::Decoder decoderFor(bool (*fn)(const QJsonDocument &, T *, QString *))
+template <typename T> ApiCall::Decoder decoderFor(bool (*fn)(const QJsonDocument &, T *, QString *))
 {
     return [fn](const QJsonDocument &doc, std::any *out, QString *error) {
         T value;
@@ -122,9 +121,15 @@ ApiCall *ApiClient::start(const ApiRequest &request, ApiCall::Decoder decoder)
     return call;
 }
 
-ApiCall *ApiClient::send(const ApiRequest &request) { return start(request, {}); }
+ApiCall *ApiClient::send(const ApiRequest &request)
+{
+    return start(request, {});
+}
 
-void ApiClient::forget(ApiCall *call) { m_calls.removeAll(call); }
+void ApiClient::forget(ApiCall *call)
+{
+    m_calls.removeAll(call);
+}
 
 int ApiClient::callsInFlight() const
 {
@@ -222,8 +227,8 @@ ApiCall *ApiClient::revokeApiKey(const QString &keyId)
     return start(r, decoderFor(&KeyDecoder::revoked));
 }
 
-ApiCall *ApiClient::listModels(int limit, int offset, const QString &status,
-                               const QString &sortBy, const QString &sortDir)
+ApiCall *ApiClient::listModels(int limit, int offset, const QString &status, const QString &sortBy,
+                               const QString &sortDir)
 {
     ApiRequest r;
     r.path = QStringLiteral("/models");
@@ -248,8 +253,8 @@ ApiCall *ApiClient::getModel(const QString &modelName)
 ApiCall *ApiClient::getModelStatus(const QString &modelName, const QString &version)
 {
     ApiRequest r;
-    r.path = QStringLiteral("/models/") + segment(modelName) + QLatin1Char('/') +
-             segment(version) + QStringLiteral("/status");
+    r.path = QStringLiteral("/models/") + segment(modelName) + QLatin1Char('/') + segment(version) +
+             QStringLiteral("/status");
     return start(r, decoderFor(&ModelDecoder::status));
 }
 

@@ -27,9 +27,9 @@ public:
     // (tests use a small value so no test waits); deadlines reported to callers are unscaled.
     struct RetryPolicy
     {
-        int maxServerRetries = 2;      // extra attempts for a GET/HEAD answered 5xx
-        qint64 backoffMs = 500;        // first backoff; doubles, plus up to 50% jitter
-        int maxRateLimitWaits = 1;     // 429s a call waits out before failing
+        int maxServerRetries = 2;          // extra attempts for a GET/HEAD answered 5xx
+        qint64 backoffMs = 500;            // first backoff; doubles, plus up to 50% jitter
+        int maxRateLimitWaits = 1;         // 429s a call waits out before failing
         qint64 defaultRetryAfterMs = 5000; // when 429 has no usable Retry-After (plus jitter)
         double timeScale = 1.0;
     };
@@ -67,11 +67,11 @@ public:
                           std::optional<int> expirationDays = std::nullopt);
     ApiCall *updateApiKey(const QString &keyId, const std::optional<QString> &name,
                           std::optional<int> expirationDays = std::nullopt); // ApiKey
-    ApiCall *revokeApiKey(const QString &keyId);                            // RevokedApiKey
+    ApiCall *revokeApiKey(const QString &keyId);                             // RevokedApiKey
     // sortBy: created_at | name; sortDir: asc | desc; empty = server default. ModelPage
     ApiCall *listModels(int limit = 20, int offset = 0, const QString &status = {},
                         const QString &sortBy = {}, const QString &sortDir = {});
-    ApiCall *getModel(const QString &modelName); // ModelDetails
+    ApiCall *getModel(const QString &modelName);                               // ModelDetails
     ApiCall *getModelStatus(const QString &modelName, const QString &version); // ModelStatus
     // The same request with a given credential instead of the client's (key rotation's check).
     ApiCall *getUserWith(const Credential &credential); // User

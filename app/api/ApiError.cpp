@@ -22,14 +22,22 @@ QString cleanServerText(const QString &text)
 QString codeForStatus(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("invalid_request");
-    case 401: return QStringLiteral("unauthorized");
-    case 403: return QStringLiteral("forbidden");
-    case 404: return QStringLiteral("not_found");
-    case 409: return QStringLiteral("conflict");
-    case 422: return QStringLiteral("validation_failed");
-    case 429: return QStringLiteral("rate_limit_exceeded");
-    default: break;
+    case 400:
+        return QStringLiteral("invalid_request");
+    case 401:
+        return QStringLiteral("unauthorized");
+    case 403:
+        return QStringLiteral("forbidden");
+    case 404:
+        return QStringLiteral("not_found");
+    case 409:
+        return QStringLiteral("conflict");
+    case 422:
+        return QStringLiteral("validation_failed");
+    case 429:
+        return QStringLiteral("rate_limit_exceeded");
+    default:
+        break;
     }
     if (status >= 500)
         return QStringLiteral("server_error");
@@ -189,9 +197,9 @@ QString ApiError::userMessage() const
                 when = dateText(m_details.value(QLatin1String("expires_at")).toString());
             if (!when.isEmpty())
                 return QStringLiteral("This API key expired on %1.").arg(when);
-            return m_message.isEmpty() ? QStringLiteral("This API key has expired.")
-                                       : QStringLiteral("This API key has expired (%1).")
-                                             .arg(m_message);
+            return m_message.isEmpty()
+                       ? QStringLiteral("This API key has expired.")
+                       : QStringLiteral("This API key has expired (%1).").arg(m_message);
         }
         if (c == QLatin1String("revoked_key"))
             return QStringLiteral("This API key was revoked.");
@@ -215,8 +223,8 @@ QString ApiError::userMessage() const
     case 422:
         if (!m_field.isEmpty())
             return QStringLiteral("The value of \u201c%1\u201d is not valid%2")
-                .arg(m_field, m_message.isEmpty() ? QStringLiteral(".")
-                                                  : QLatin1String(": ") + m_message);
+                .arg(m_field,
+                     m_message.isEmpty() ? QStringLiteral(".") : QLatin1String(": ") + m_message);
         return withServer(QStringLiteral("A value is not valid"));
     case 429:
         return rateLimitText();
@@ -231,7 +239,7 @@ QString ApiError::userMessage() const
 
 QString ApiError::logString() const
 {
-    static const char *const names[] = {"none",  "network",  "tls",     "timeout",  "http",
+    static const char *const names[] = {"none",  "network",   "tls",     "timeout",  "http",
                                         "parse", "too_large", "refused", "cancelled"};
     QString s = QString::fromLatin1(names[int(m_kind)]);
     if (m_status)

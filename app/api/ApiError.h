@@ -9,7 +9,8 @@ namespace plexe {
 
 // One typed error for every way an API call can fail: transport, TLS, timeout, HTTP status with
 // the server's code, unreadable answers, cancellation. userMessage() is the text a pane shows
-// (as plain text); code() and httpStatus() drive behaviour (contract §4: status first, code second).
+// (as plain text); code() and httpStatus() drive behaviour (contract §4: status first, code
+// second).
 class ApiError
 {
 public:
@@ -50,7 +51,7 @@ public:
 
     // Convenience predicates used by callers deciding what to do next.
     bool isAuthFailure() const { return m_status == 401; }
-    bool isSessionExpired() const; // 401 invalid_token / unauthorized: refresh once
+    bool isSessionExpired() const;      // 401 invalid_token / unauthorized: refresh once
     bool needsReauthentication() const; // 403 reauthentication_required: step-up
     bool isPermissionDenied() const;    // 403 other than step-up
     bool isRouteUnavailable() const;    // 403/404 without a contract code ([Console] routes)

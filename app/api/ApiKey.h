@@ -23,8 +23,8 @@ struct ApiKey
 {
     QString keyId;
     QString name;
-    QString keyPrefix; // plx_sk_ + 4
-    QString keySuffix; // last 4
+    QString keyPrefix;       // plx_sk_ + 4
+    QString keySuffix;       // last 4
     QString permissionLevel; // read_only | read_write (as sent)
     QString status;          // active | revoked | expired (lower-cased)
     QDateTime createdAt;     // invalid when missing

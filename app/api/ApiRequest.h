@@ -13,12 +13,12 @@ namespace plexe {
 struct ApiRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
-    QString path;       // "/auth/api-keys/abc" (segments already percent-encoded)
-    QUrlQuery query;    // never credentials (security.md D28)
-    QByteArray body;    // empty: no body
+    QString path;    // "/auth/api-keys/abc" (segments already percent-encoded)
+    QUrlQuery query; // never credentials (security.md D28)
+    QByteArray body; // empty: no body
     QByteArray contentType = QByteArrayLiteral("application/json");
-    qint64 maxBodyBytes = 0;  // 0: the endpoint's default cap
-    bool authenticated = true; // false: send no credential (health, token endpoint)
+    qint64 maxBodyBytes = 0;              // 0: the endpoint's default cap
+    bool authenticated = true;            // false: send no credential (health, token endpoint)
     std::optional<Credential> credential; // overrides the client's (e.g. checking a new key)
     bool sensitive = false; // the answer holds secrets: keep no raw copy after decoding
 

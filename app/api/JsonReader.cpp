@@ -6,8 +6,7 @@ namespace plexe {
 
 JsonReader::JsonReader(const QJsonObject &object, QString path, QString *error)
     : m_object(object), m_path(std::move(path)), m_error(error)
-{
-}
+{}
 
 bool JsonReader::has(QLatin1String key) const
 {
@@ -15,7 +14,10 @@ bool JsonReader::has(QLatin1String key) const
     return !v.isUndefined() && !v.isNull();
 }
 
-QJsonValue JsonReader::value(QLatin1String key) const { return m_object.value(key); }
+QJsonValue JsonReader::value(QLatin1String key) const
+{
+    return m_object.value(key);
+}
 
 void JsonReader::fail(const QString &message)
 {
@@ -64,7 +66,10 @@ QString JsonReader::requiredString(QLatin1String key)
     return s;
 }
 
-QByteArray JsonReader::bytes(QLatin1String key) { return string(key).toUtf8(); }
+QByteArray JsonReader::bytes(QLatin1String key)
+{
+    return string(key).toUtf8();
+}
 
 QString JsonReader::stringOrNumber(QLatin1String key)
 {
@@ -165,6 +170,7 @@ QStringList JsonReader::stringList(QLatin1String key)
 bool JsonReader::readList(const QJsonDocument &doc, QLatin1String listKey, QJsonArray *items,
                           Pagination *pagination, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     *pagination = Pagination{};
     if (doc.isArray()) {
         *items = doc.array();

@@ -14,9 +14,9 @@ QString ApiKey::maskedKey() const
     return keyPrefix.left(11) + QChar(0x2026) + keySuffix.right(4);
 }
 
-bool KeyDecoder::item(const QJsonObject &object, const QString &path, ApiKey *out,
-                      QString *error)
+bool KeyDecoder::item(const QJsonObject &object, const QString &path, ApiKey *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     JsonReader r(object, path, error);
     ApiKey k;
     k.keyId = r.requiredString(QLatin1String("key_id"));
@@ -47,6 +47,7 @@ bool KeyDecoder::item(const QJsonObject &object, const QString &path, ApiKey *ou
 
 bool KeyDecoder::page(const QJsonDocument &doc, ApiKeyPage *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     QJsonArray items;
     ApiKeyPage page;
     if (!JsonReader::readList(doc, QLatin1String("keys"), &items, &page.pagination, error))
@@ -69,6 +70,7 @@ bool KeyDecoder::page(const QJsonDocument &doc, ApiKeyPage *out, QString *error)
 
 bool KeyDecoder::key(const QJsonDocument &doc, ApiKey *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     if (!doc.isObject()) {
         *error = QStringLiteral("expected an object");
         return false;
@@ -78,6 +80,7 @@ bool KeyDecoder::key(const QJsonDocument &doc, ApiKey *out, QString *error)
 
 bool KeyDecoder::created(const QJsonDocument &doc, CreatedApiKey *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     if (!doc.isObject()) {
         *error = QStringLiteral("expected an object");
         return false;
@@ -106,6 +109,7 @@ bool KeyDecoder::created(const QJsonDocument &doc, CreatedApiKey *out, QString *
 
 bool KeyDecoder::revoked(const QJsonDocument &doc, RevokedApiKey *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     if (!doc.isObject()) {
         *error = QStringLiteral("expected an object");
         return false;

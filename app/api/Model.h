@@ -46,8 +46,8 @@ struct ModelDetails
     Model model;
     QString description;
     QString endpoint;
-    QJsonObject metrics;      // name -> number or anything else, shown as it came
-    QJsonObject inputSchema;  // field -> type
+    QJsonObject metrics;     // name -> number or anything else, shown as it came
+    QJsonObject inputSchema; // field -> type
     QJsonObject outputSchema;
     QStringList tags;
     QString datasetId;

@@ -24,19 +24,25 @@ ModelState modelStateFrom(const QString &raw)
 QString displayStatus(const QString &raw)
 {
     switch (modelStateFrom(raw)) {
-    case ModelState::Ready: return QStringLiteral("Ready");
-    case ModelState::Building: return QStringLiteral("Building");
-    case ModelState::Failed: return QStringLiteral("Failed");
-    case ModelState::Draft: return QStringLiteral("Draft");
-    case ModelState::Unknown: return QStringLiteral("\u2014");
-    case ModelState::Other: break;
+    case ModelState::Ready:
+        return QStringLiteral("Ready");
+    case ModelState::Building:
+        return QStringLiteral("Building");
+    case ModelState::Failed:
+        return QStringLiteral("Failed");
+    case ModelState::Draft:
+        return QStringLiteral("Draft");
+    case ModelState::Unknown:
+        return QStringLiteral("\u2014");
+    case ModelState::Other:
+        break;
     }
     return raw;
 }
 
-bool ModelDecoder::item(const QJsonObject &object, const QString &path, Model *out,
-                        QString *error)
+bool ModelDecoder::item(const QJsonObject &object, const QString &path, Model *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     JsonReader r(object, path, error);
     Model m;
     m.modelName = r.requiredString(QLatin1String("model_name"));
@@ -56,6 +62,7 @@ bool ModelDecoder::item(const QJsonObject &object, const QString &path, Model *o
 
 bool ModelDecoder::page(const QJsonDocument &doc, ModelPage *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     QJsonArray items;
     ModelPage page;
     if (!JsonReader::readList(doc, QLatin1String("models"), &items, &page.pagination, error))
@@ -78,6 +85,7 @@ bool ModelDecoder::page(const QJsonDocument &doc, ModelPage *out, QString *error
 
 bool ModelDecoder::details(const QJsonDocument &doc, ModelDetails *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     if (!doc.isObject()) {
         *error = QStringLiteral("expected an object");
         return false;
@@ -102,6 +110,7 @@ bool ModelDecoder::details(const QJsonDocument &doc, ModelDetails *out, QString 
 
 bool ModelDecoder::status(const QJsonDocument &doc, ModelStatus *out, QString *error)
 {
+    error->clear(); // JsonReader treats a non-empty error as "already failed"
     if (!doc.isObject()) {
         *error = QStringLiteral("expected an object");
         return false;

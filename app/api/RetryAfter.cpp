@@ -14,9 +14,9 @@ QDateTime RetryAfter::parseHttpDate(const QByteArray &raw)
         value.chop(4);
     const QLocale c = QLocale::c();
     const QLatin1String formats[] = {
-        QLatin1String("ddd, dd MMM yyyy HH:mm:ss"),  // IMF-fixdate
-        QLatin1String("dddd, dd-MMM-yy HH:mm:ss"),   // RFC 850 (obsolete)
-        QLatin1String("ddd MMM d HH:mm:ss yyyy"),    // asctime (obsolete), after simplified()
+        QLatin1String("ddd, dd MMM yyyy HH:mm:ss"), // IMF-fixdate
+        QLatin1String("dddd, dd-MMM-yy HH:mm:ss"),  // RFC 850 (obsolete)
+        QLatin1String("ddd MMM d HH:mm:ss yyyy"),   // asctime (obsolete), after simplified()
     };
     for (const auto &format : formats) {
         QDateTime dt = c.toDateTime(value, format);

@@ -11,7 +11,7 @@ namespace plexe {
 struct TokenAnswer
 {
     QByteArray accessToken;
-    QString tokenType; // "Bearer"
+    QString tokenType;               // "Bearer"
     std::optional<qint64> expiresIn; // seconds
     QByteArray refreshToken;         // empty when the server sent none
     QString scope;

@@ -9,21 +9,17 @@ namespace {
 
 // Lower-case names; a name matches exactly or by one of the suffixes below.
 const QLatin1String kSensitiveNames[] = {
-    QLatin1String("code"),         QLatin1String("state"),
-    QLatin1String("token"),        QLatin1String("access_token"),
-    QLatin1String("refresh_token"), QLatin1String("id_token"),
-    QLatin1String("key"),          QLatin1String("api_key"),
-    QLatin1String("apikey"),       QLatin1String("x-api-key"),
-    QLatin1String("password"),     QLatin1String("passwd"),
-    QLatin1String("secret"),       QLatin1String("client_secret"),
-    QLatin1String("code_verifier"), QLatin1String("mfa_token"),
-    QLatin1String("session"),      QLatin1String("auth"),
-    QLatin1String("authorization"), QLatin1String("signature"),
-    QLatin1String("sig"),
+    QLatin1String("code"),          QLatin1String("state"),         QLatin1String("token"),
+    QLatin1String("access_token"),  QLatin1String("refresh_token"), QLatin1String("id_token"),
+    QLatin1String("key"),           QLatin1String("api_key"),       QLatin1String("apikey"),
+    QLatin1String("x-api-key"),     QLatin1String("password"),      QLatin1String("passwd"),
+    QLatin1String("secret"),        QLatin1String("client_secret"), QLatin1String("code_verifier"),
+    QLatin1String("mfa_token"),     QLatin1String("session"),       QLatin1String("auth"),
+    QLatin1String("authorization"), QLatin1String("signature"),     QLatin1String("sig"),
 };
 
 const QLatin1String kSensitiveSuffixes[] = {
-    QLatin1String("_token"), QLatin1String("_key"),    QLatin1String("_secret"),
+    QLatin1String("_token"),   QLatin1String("_key"),  QLatin1String("_secret"),
     QLatin1String("password"), QLatin1String("_code"), QLatin1String("_verifier"),
 };
 
