@@ -10,12 +10,19 @@ namespace plexe {
 
 namespace {
 
-// Server text is shown as plain text, but keep it to a sane size and one line.
-QString cleanServerText(const QString &text)
+// Server text is shown as plain text (never HTML), but keep it to one line of sane size: no
+// control characters, line or paragraph separators (security.md D30).
+QString cleanServerText(const QString &text, int maxLength = 500)
 {
-    QString t = text.simplified();
-    if (t.size() > 500)
-        t = t.left(500) + QChar(0x2026);
+    QString t = text;
+    for (QChar &c : t) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0) || u == 0x2028 || u == 0x2029)
+            c = QLatin1Char(' ');
+    }
+    t = t.simplified();
+    if (t.size() > maxLength)
+        t = t.left(maxLength) + QChar(0x2026);
     return t;
 }
 
@@ -84,15 +91,16 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body)
         if (error.isObject()) { // shape 1
             const QJsonObject eo = error.toObject();
             if (eo.value(QLatin1String("code")).isString())
-                e.m_code = eo.value(QLatin1String("code")).toString();
+                e.m_code = cleanServerText(eo.value(QLatin1String("code")).toString(), 100);
             if (eo.value(QLatin1String("message")).isString())
                 e.m_message = cleanServerText(eo.value(QLatin1String("message")).toString());
             if (eo.value(QLatin1String("details")).isObject())
                 e.m_details = eo.value(QLatin1String("details")).toObject();
             if (root.value(QLatin1String("request_id")).isString())
-                e.m_requestId = root.value(QLatin1String("request_id")).toString();
+                e.m_requestId =
+                    cleanServerText(root.value(QLatin1String("request_id")).toString(), 100);
         } else if (error.isString()) { // OAuth (RFC 6749 §5.2) and other loose servers
-            e.m_code = error.toString();
+            e.m_code = cleanServerText(error.toString(), 100);
             const QJsonValue desc = root.value(QLatin1String("error_description"));
             if (desc.isString())
                 e.m_message = cleanServerText(desc.toString());
@@ -105,7 +113,7 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body)
                 e.m_message = cleanServerText(first.value(QLatin1String("msg")).toString());
                 const QJsonArray loc = first.value(QLatin1String("loc")).toArray();
                 if (!loc.isEmpty() && loc.last().isString())
-                    e.m_field = loc.last().toString();
+                    e.m_field = cleanServerText(loc.last().toString(), 100);
             }
         } else if (message.isString()) { // shape 3 (API gateway)
             e.m_message = cleanServerText(message.toString());
@@ -115,7 +123,7 @@ ApiError ApiError::fromHttp(int status, const QByteArray &body)
     if (e.m_code.isEmpty())
         e.m_code = codeForStatus(status);
     if (e.m_field.isEmpty())
-        e.m_field = fieldFrom(e.m_details);
+        e.m_field = cleanServerText(fieldFrom(e.m_details), 100);
     return e;
 }
 

@@ -207,6 +207,13 @@ void TestApiError::serverTextIsOneLine()
     const ApiError e = ApiError::fromHttp(404, R"({"detail":"line1\r\nline2 <b>x</b>"})");
     QVERIFY(!e.userMessage().contains(QLatin1Char('\n')));
     QVERIFY(!e.userMessage().contains(QLatin1Char('\r')));
+    const ApiError field = ApiError::fromHttp(
+        422, R"({"detail":[{"loc":["body","na\u0003me\n\u2028x"],"msg":"m\u0000"}],)"
+             R"("request_id":"r\r\n1"})");
+    for (const QString &s : {field.userMessage(), field.field(), field.message()}) {
+        for (const QChar c : s)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x2028, qPrintable(s));
+    }
     const ApiError big = ApiError::fromHttp(400, "{\"detail\":\"" + QByteArray(5000, 'a') + "\"}");
     QVERIFY(big.message().size() <= 501);
 }
