@@ -1,0 +1,32 @@
+#pragma once
+
+#include "credentials/Principal.h"
+
+#include <string>
+
+namespace httplib {
+struct Request;
+}
+
+namespace plexe::sandbox {
+
+class Database;
+
+// The one place that turns a request's credentials into a Principal, or throws the contract's
+// 401 (invalid_key, expired_key, revoked_key, invalid_token, unauthorized). Accepts
+// `x-api-key: plx_sk_…` and `Authorization: Bearer plx_sk_…`; a Bearer value that is not an
+// API key is a session token, which a later feature resolves here too.
+class Authenticator
+{
+public:
+    explicit Authenticator(Database &database);
+
+    Principal authenticate(const httplib::Request &req, int64_t now) const;
+
+private:
+    Principal authenticateApiKey(const std::string &secret, int64_t now) const;
+
+    Database &m_database;
+};
+
+} // namespace plexe::sandbox

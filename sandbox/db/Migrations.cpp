@@ -1,0 +1,101 @@
+#include "db/Migrations.h"
+
+#include "db/Connection.h"
+
+namespace plexe::sandbox {
+
+namespace {
+
+// Timestamps are Unix seconds (UTC); the HTTP layer formats them as ISO-8601 with Z.
+const char *const kAccountsKeysModels = R"SQL(
+CREATE TABLE accounts (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id       TEXT NOT NULL UNIQUE,
+    email         TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name          TEXT NOT NULL,
+    password_hash TEXT,
+    created_at    INTEGER NOT NULL,
+    credits       REAL NOT NULL DEFAULT 0,
+    consumption   REAL NOT NULL DEFAULT 0,
+    is_active     INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE api_keys (
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
+    key_id           TEXT NOT NULL UNIQUE,
+    account_id       INTEGER NOT NULL REFERENCES accounts(id),
+    name             TEXT NOT NULL,
+    key_hash         TEXT NOT NULL UNIQUE,
+    key_prefix       TEXT NOT NULL,
+    key_suffix       TEXT NOT NULL,
+    permission_level TEXT NOT NULL CHECK (permission_level IN ('read_only', 'read_write')),
+    created_at       INTEGER NOT NULL,
+    expires_at       INTEGER,
+    last_used_at     INTEGER,
+    revoked_at       INTEGER,
+    created_by       TEXT NOT NULL
+);
+CREATE INDEX api_keys_by_account ON api_keys(account_id, created_at);
+CREATE TABLE api_key_usage (
+    key_row  INTEGER NOT NULL REFERENCES api_keys(id),
+    hour     INTEGER NOT NULL,
+    requests INTEGER NOT NULL,
+    PRIMARY KEY (key_row, hour)
+) WITHOUT ROWID;
+CREATE TABLE models (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id        INTEGER NOT NULL REFERENCES accounts(id),
+    model_name        TEXT NOT NULL,
+    model_version     TEXT NOT NULL,
+    name              TEXT NOT NULL,
+    intent            TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    deployment_status TEXT,
+    build_progress    INTEGER NOT NULL DEFAULT 0,
+    created_at        INTEGER NOT NULL,
+    updated_at        INTEGER NOT NULL,
+    description       TEXT NOT NULL DEFAULT '',
+    endpoint          TEXT,
+    metrics           TEXT NOT NULL DEFAULT '{}',
+    input_schema      TEXT NOT NULL DEFAULT '{}',
+    output_schema     TEXT NOT NULL DEFAULT '{}',
+    tags              TEXT NOT NULL DEFAULT '[]',
+    dataset_id        TEXT,
+    created_by        TEXT NOT NULL,
+    UNIQUE (account_id, model_name)
+);
+CREATE INDEX models_by_created ON models(account_id, created_at, id);
+CREATE INDEX models_by_name ON models(account_id, name, id);
+)SQL";
+
+} // namespace
+
+const std::vector<Migrations::Step> &Migrations::steps()
+{
+    static const std::vector<Step> list = {
+        {1, kAccountsKeysModels},
+    };
+    return list;
+}
+
+int Migrations::currentVersion(Connection &connection)
+{
+    connection.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+    auto query = connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    return query.step() ? int(query.integer(0)) : 0;
+}
+
+void Migrations::apply(Connection &connection)
+{
+    for (const Step &step : steps()) {
+        if (step.version <= currentVersion(connection))
+            continue;
+        Transaction transaction(connection);
+        connection.exec(step.sql);
+        connection.prepare("INSERT INTO schema_version (version) VALUES (?)")
+            .bind(1, int64_t(step.version))
+            .run();
+        transaction.commit();
+    }
+}
+
+} // namespace plexe::sandbox

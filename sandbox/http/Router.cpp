@@ -1,0 +1,174 @@
+#include "http/Router.h"
+
+#include "http/ApiError.h"
+#include "http/JsonReply.h"
+#include "util/Clock.h"
+#include "util/Random.h"
+
+#include <httplib.h>
+
+#include <cstdio>
+
+namespace plexe::sandbox {
+
+namespace {
+const char kRequestIdHeader[] = "X-Request-Id";
+
+void serverError(httplib::Response &res, const std::string &requestId, const char *what)
+{
+    // The message may name SQL or OpenSSL internals: it goes to stderr, not to the client.
+    std::fprintf(stderr, "plexe-sandbox: %s: internal error: %s\n", requestId.c_str(), what);
+    res.headers.erase("Retry-After");
+    JsonReply::sendError(res, 500, "server_error", "Internal server error", requestId);
+}
+
+// The error for a status that httplib produced on its own (no route ran).
+void fillHttplibError(httplib::Response &res, const std::string &requestId)
+{
+    switch (res.status) {
+    case 404:
+        JsonReply::sendError(res, 404, "not_found", "No such route", requestId);
+        break;
+    case 413:
+        JsonReply::sendError(res, 413, "payload_too_large", "The request body is too large",
+                             requestId);
+        break;
+    case 414:
+        JsonReply::sendError(res, 414, "invalid_request", "The request URI is too long", requestId);
+        break;
+    default:
+        if (res.status >= 500)
+            JsonReply::sendError(res, res.status, "server_error", "Internal server error",
+                                 requestId);
+        else
+            JsonReply::sendError(res, res.status, "invalid_request", "Malformed request",
+                                 requestId);
+    }
+}
+} // namespace
+
+Router::Router(Handler guard) : m_guard(std::move(guard)) {}
+
+void Router::add(const std::string &method, const std::string &pattern, Access access,
+                 Handler handler)
+{
+    m_routes.push_back(Route{method, split(pattern), access, std::move(handler)});
+}
+
+void Router::install(httplib::Server &server)
+{
+    auto handler = [this](const httplib::Request &req, httplib::Response &res) {
+        dispatch(req, res);
+    };
+    server.Get(".*", handler);
+    server.Post(".*", handler);
+    server.Put(".*", handler);
+    server.Patch(".*", handler);
+    server.Delete(".*", handler);
+    server.Options(".*", handler);
+    server.set_error_handler(
+        httplib::Server::HandlerWithResponse([](const httplib::Request &, httplib::Response &res) {
+            // Our own error answers already have a body; only httplib's bare statuses need one.
+            if (!res.body.empty())
+                return httplib::Server::HandlerResponse::Unhandled;
+            fillHttplibError(res, requestIdOf(res));
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler(
+        [](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
+            const std::string id = requestIdOf(res);
+            try {
+                std::rethrow_exception(ep);
+            } catch (const std::exception &e) {
+                serverError(res, id, e.what());
+            } catch (...) {
+                serverError(res, id, "unknown exception");
+            }
+        });
+}
+
+void Router::dispatch(const httplib::Request &req, httplib::Response &res) const
+{
+    RequestContext context{req, res, newRequestId(), {}, Clock::now(), Principal()};
+    res.set_header(kRequestIdHeader, context.requestId);
+    try {
+        // httplib sends HEAD to the GET handlers and drops the body itself.
+        const std::string method = req.method == "HEAD" ? "GET" : req.method;
+        const auto segments = split(req.path);
+        std::string allowed;
+        for (const Route &route : m_routes) {
+            std::vector<std::string> params;
+            if (!match(route, segments, params))
+                continue;
+            if (route.method == method) {
+                context.params = std::move(params);
+                run(route, context);
+                return;
+            }
+            allowed += (allowed.empty() ? "" : ", ") + route.method;
+        }
+        if (allowed.empty())
+            throw ApiError::notFound("No such route: " + req.method + " " + req.path);
+        res.set_header("Allow", allowed);
+        throw ApiError(405, "method_not_allowed",
+                       req.method + " is not allowed on " + req.path + " (allowed: " + allowed +
+                           ")");
+    } catch (const ApiError &error) {
+        JsonReply::sendError(res, error, context.requestId);
+    } catch (const std::exception &e) {
+        serverError(res, context.requestId, e.what());
+    }
+}
+
+void Router::run(const Route &route, RequestContext &context) const
+{
+    if (route.access == Access::Authenticated)
+        m_guard(context);
+    route.handler(context);
+}
+
+std::string Router::newRequestId()
+{
+    return "req_" + Random::hex(12);
+}
+
+std::string Router::requestIdOf(httplib::Response &res)
+{
+    if (res.has_header(kRequestIdHeader))
+        return res.get_header_value(kRequestIdHeader);
+    const std::string id = newRequestId();
+    res.set_header(kRequestIdHeader, id);
+    return id;
+}
+
+std::vector<std::string> Router::split(const std::string &path)
+{
+    std::vector<std::string> segments;
+    size_t start = 0;
+    while (start <= path.size()) {
+        size_t end = path.find('/', start);
+        if (end == std::string::npos)
+            end = path.size();
+        if (end > start)
+            segments.push_back(path.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+bool Router::match(const Route &route, const std::vector<std::string> &segments,
+                   std::vector<std::string> &params)
+{
+    if (route.segments.size() != segments.size())
+        return false;
+    for (size_t i = 0; i < segments.size(); ++i) {
+        const std::string &want = route.segments[i];
+        if (want.size() > 2 && want.front() == '{' && want.back() == '}')
+            params.push_back(segments[i]);
+        else if (want != segments[i])
+            return false;
+    }
+    return true;
+}
+
+} // namespace plexe::sandbox

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QJsonObject>
+
+#include <string>
+
+namespace plexe::sandbox {
+
+// Validates a key name from a JSON body: a string, trimmed, 1 to 100 characters, no control
+// characters (they would let a name forge lines in logs and tables). Throws 422 otherwise.
+class KeyName
+{
+public:
+    static constexpr int kMaxLength = 100;
+    static std::string fromJson(const QJsonObject &body);
+};
+
+} // namespace plexe::sandbox

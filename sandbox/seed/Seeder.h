@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+
+namespace plexe::sandbox {
+
+// The `seed` command: fills a new data folder with the demo account, its keys (one of each
+// kind) and models, all in one transaction, and prints the demo credentials.
+class Seeder
+{
+public:
+    struct Options
+    {
+        std::string dataDir; // absolute
+        int models = 12;
+    };
+
+    // Returns the process exit code: 0, or 1 (already seeded, or an I/O failure).
+    static int run(const Options &options);
+};
+
+} // namespace plexe::sandbox

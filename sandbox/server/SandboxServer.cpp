@@ -1,0 +1,149 @@
+#include "server/SandboxServer.h"
+
+#include "accounts/AccountRoutes.h"
+#include "credentials/Authenticator.h"
+#include "credentials/RequestGuard.h"
+#include "db/Database.h"
+#include "http/RateLimiter.h"
+#include "http/Router.h"
+#include "keys/ApiKeyRoutes.h"
+#include "keys/UsageRecorder.h"
+#include "models/ModelRoutes.h"
+#include "server/HealthRoutes.h"
+#include "server/TlsServer.h"
+#include "util/Clock.h"
+
+#include <openssl/ssl.h>
+
+#include <cstdio>
+#include <mutex>
+
+namespace plexe::sandbox {
+
+namespace {
+constexpr size_t kMaxBody = 64 * 1024;
+// Enough workers for every keep-alive connection of a busy client: httplib holds a worker per
+// open connection, so fewer workers than connections would stall the rest.
+constexpr size_t kWorkers = 64;
+constexpr int kBacklog = 256;
+
+bool isLoopback(const std::string &address)
+{
+    return address == "::1" || address == "localhost" || address.rfind("127.", 0) == 0;
+}
+} // namespace
+
+struct SandboxServer::Parts
+{
+    explicit Parts(const ServeOptions &options)
+        : database(options.dataDir + "/sandbox.db"), usage(database),
+          requestLimiter(options.rateLimit, 60), createLimiter(options.keyCreateLimit, 3600),
+          authenticator(database), guard(authenticator, requestLimiter, usage),
+          router([this](RequestContext &context) { guard(context); }),
+          keys(database, usage, createLimiter), models(database), accounts(database),
+          tls(TlsIdentity::prepare(options.dataDir, options.certificate, Clock::now())),
+          server(tls.certificate(), tls.key())
+    {}
+
+    Database database;
+    UsageRecorder usage;
+    RateLimiter requestLimiter;
+    RateLimiter createLimiter;
+    Authenticator authenticator;
+    RequestGuard guard;
+    Router router;
+    ApiKeyRoutes keys;
+    ModelRoutes models;
+    AccountRoutes accounts;
+    TlsIdentity tls;
+    TlsServer server;
+};
+
+SandboxServer::SandboxServer(ServeOptions options) : m_options(std::move(options)) {}
+
+SandboxServer::~SandboxServer() = default;
+
+int SandboxServer::run()
+{
+    try {
+        auto parts = std::make_unique<Parts>(m_options);
+        {
+            std::lock_guard<std::mutex> lock(m_stopMutex);
+            if (m_stopRequested)
+                return 0;
+            m_parts = std::move(parts);
+        }
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "plexe-sandbox: cannot start: %s\n", e.what());
+        return 1;
+    }
+    Parts &p = *m_parts;
+    if (!p.server.is_valid()) {
+        std::fprintf(stderr, "plexe-sandbox: cannot set up TLS\n");
+        return 1;
+    }
+    SSL_CTX_set_min_proto_version(p.server.ssl_context(), TLS1_2_VERSION);
+
+    HealthRoutes::install(p.router);
+    p.keys.install(p.router);
+    p.models.install(p.router);
+    p.accounts.install(p.router);
+    p.router.install(p.server);
+
+    p.server.new_task_queue = [] {
+        return new httplib::ThreadPool(kWorkers);
+    };
+    p.server.set_payload_max_length(kMaxBody);
+    p.server.set_keep_alive_max_count(1000);
+    // Without it, small answers wait for the delayed ACK of the previous one (~40 ms each).
+    p.server.set_tcp_nodelay(true);
+    p.server.set_read_timeout(10);
+    p.server.set_write_timeout(10);
+
+    int port = m_options.port;
+    if (port == 0) {
+        port = p.server.bind_to_any_port(m_options.bind);
+    } else if (!p.server.bind_to_port(m_options.bind, port)) {
+        port = -1;
+    }
+    if (port <= 0) {
+        std::fprintf(stderr, "plexe-sandbox: cannot listen on %s port %d\n", m_options.bind.c_str(),
+                     m_options.port);
+        return 1;
+    }
+    p.server.raiseBacklog(kBacklog);
+    {
+        // A signal that arrived while binding must not be lost.
+        std::lock_guard<std::mutex> lock(m_stopMutex);
+        if (m_stopRequested)
+            return 0;
+    }
+    if (!isLoopback(m_options.bind))
+        std::fprintf(stderr, "plexe-sandbox: WARNING: listening on %s, beyond loopback\n",
+                     m_options.bind.c_str());
+    p.usage.start();
+
+    const bool ipv6 = m_options.bind.find(':') != std::string::npos;
+    const std::string host = ipv6 ? "[" + m_options.bind + "]" : m_options.bind;
+    std::printf("plexe-sandbox %s: a local sandbox for development, NOT the Plexe service\n",
+                PLEXE_SANDBOX_VERSION);
+    std::printf("URL: https://%s:%d\n", host.c_str(), port);
+    std::printf("CA: %s\n", p.tls.caPath().c_str());
+    std::fflush(stdout);
+
+    const bool ok = p.server.listen_after_bind();
+    p.usage.stop();
+    std::printf("plexe-sandbox: stopped\n");
+    std::fflush(stdout);
+    return ok ? 0 : 1;
+}
+
+void SandboxServer::stop()
+{
+    std::lock_guard<std::mutex> lock(m_stopMutex);
+    m_stopRequested = true;
+    if (m_parts)
+        m_parts->server.stop();
+}
+
+} // namespace plexe::sandbox
