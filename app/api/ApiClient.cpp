@@ -77,6 +77,9 @@ bool ApiClient::isAllowedUrl(const QUrl &url, QString *why)
 
 bool ApiClient::setEndpoint(const ApiEndpoint &endpoint, QString *error)
 {
+    // A pooled connection keeps the TLS configuration (CAs) it was opened with: one verified
+    // under the previous settings must not carry this profile's requests.
+    m_nam->clearConnectionCache();
     m_endpoint = endpoint;
     m_endpointError.clear();
     m_caCertificates.clear();

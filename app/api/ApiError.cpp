@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace plexe {
 
@@ -203,6 +204,15 @@ QString ApiError::userMessage() const
             QString when = dateText(m_details.value(QLatin1String("expired_at")).toString());
             if (when.isEmpty())
                 when = dateText(m_details.value(QLatin1String("expires_at")).toString());
+            if (when.isEmpty()) {
+                // The sandbox (and perhaps the platform) puts the date in the message text.
+                static const QRegularExpression iso(
+                    QStringLiteral("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]"
+                                   "\\d{2}:\\d{2})?"));
+                const QRegularExpressionMatch m = iso.match(m_message);
+                if (m.hasMatch())
+                    when = dateText(m.captured(0));
+            }
             if (!when.isEmpty())
                 return QStringLiteral("This API key expired on %1.").arg(when);
             return m_message.isEmpty()

@@ -152,6 +152,13 @@ void TestApiError::expiredKeyWithDate()
     QVERIFY2(e.userMessage().startsWith(QLatin1String("This API key expired on ")),
              qPrintable(e.userMessage()));
     QVERIFY2(e.userMessage().contains(QLatin1String("2026")), qPrintable(e.userMessage()));
+    // The sandbox's shape: the date only in the message.
+    const ApiError m = ApiError::fromHttp(
+        401, shape1("expired_key", "This API key expired on 2026-11-21T15:29:51Z"));
+    QVERIFY2(m.userMessage().startsWith(QLatin1String("This API key expired on ")),
+             qPrintable(m.userMessage()));
+    QVERIFY2(m.userMessage().contains(QLatin1String("2026")), qPrintable(m.userMessage()));
+    QVERIFY(!m.userMessage().contains(QLatin1String("T15:29")));
 }
 
 void TestApiError::validationField()
