@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QSslConfiguration>
+#include <QUrlQuery>
 
 namespace plexe {
 
@@ -62,6 +63,12 @@ void ApiCall::start()
         why = m_client->m_endpointError;
     } else if (!ApiClient::isAllowedUrl(m_client->urlFor(m_request), &why)) {
         // fall through with why set
+    } else {
+        const QUrlQuery query(m_client->urlFor(m_request));
+        for (const auto &item : query.queryItems()) {
+            if (Redaction::isSensitiveQueryName(item.first))
+                why = QStringLiteral("The console does not put credentials in URLs.");
+        }
     }
     if (!why.isEmpty()) {
         ApiError e(ApiError::Kind::Refused, why);

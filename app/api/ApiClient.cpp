@@ -14,17 +14,6 @@ namespace plexe {
 
 namespace {
 
-template <typename T> ApiCall::Decoder decoderFor(bool (*fn)(const QJsonDocument &, T *, QString *))
-{
-    return [fn](const QJsonDocument &doc, std::any *out, QString *error) {
-        T value;
-        if (!fn(doc, &value, error))
-            return false;
-        *out = std::move(value);
-        return true;
-    };
-}
-
 QString segment(const QString &s)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(s));
@@ -103,6 +92,13 @@ bool ApiClient::setEndpoint(const ApiEndpoint &endpoint, QString *error)
 
 QUrl ApiClient::urlFor(const ApiRequest &request) const
 {
+    if (!request.absoluteUrl.isEmpty()) {
+        QUrl url = request.absoluteUrl;
+        if (!request.query.isEmpty())
+            url.setQuery(request.query);
+        url.setFragment(QString());
+        return url;
+    }
     QUrl url = m_endpoint.baseUrl;
     QString base = url.path(QUrl::FullyEncoded);
     while (base.endsWith(QLatin1Char('/')))
@@ -124,9 +120,9 @@ ApiCall *ApiClient::start(const ApiRequest &request, ApiCall::Decoder decoder)
     return call;
 }
 
-ApiCall *ApiClient::send(const ApiRequest &request)
+ApiCall *ApiClient::send(const ApiRequest &request, ApiCall::Decoder decoder)
 {
-    return start(request, {});
+    return start(request, std::move(decoder));
 }
 
 void ApiClient::forget(ApiCall *call)

@@ -54,8 +54,21 @@ public:
     // https://anything, or http:// to 127.0.0.0/8, ::1 or localhost; false with a reason.
     static bool isAllowedUrl(const QUrl &url, QString *why = nullptr);
 
-    // Any request; the answer is in ApiCall::document().
-    ApiCall *send(const ApiRequest &request);
+    // Any request; the answer is in ApiCall::document(), and with a decoder (see decoderFor)
+    // the decoded value in ApiCall::result<T>() (a decoder failure is a Parse error).
+    ApiCall *send(const ApiRequest &request, ApiCall::Decoder decoder = {});
+    // Wraps a pure decoder (e.g. TokenDecoder::answer) for send().
+    template <typename T>
+    static ApiCall::Decoder decoderFor(bool (*fn)(const QJsonDocument &, T *, QString *))
+    {
+        return [fn](const QJsonDocument &doc, std::any *out, QString *error) {
+            T value;
+            if (!fn(doc, &value, error))
+                return false;
+            *out = std::move(value);
+            return true;
+        };
+    }
     // Aborts every call in flight or waiting (sign-out); each finishes with Cancelled.
     void abortAll();
     int callsInFlight() const;

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QUrl>
 #include <QUrlQuery>
 #include <optional>
 
@@ -13,9 +14,10 @@ namespace plexe {
 struct ApiRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
-    QString path;    // "/auth/api-keys/abc" (segments already percent-encoded)
-    QUrlQuery query; // never credentials (security.md D28)
-    QByteArray body; // empty: no body
+    QString path;     // "/auth/api-keys/abc" (segments already percent-encoded)
+    QUrl absoluteUrl; // instead of base URL + path (e.g. a discovered token endpoint)
+    QUrlQuery query;  // never credentials (security.md D28): secret-named items are refused
+    QByteArray body;  // empty: no body
     QByteArray contentType = QByteArrayLiteral("application/json");
     qint64 maxBodyBytes = 0;              // 0: the endpoint's default cap
     bool authenticated = true;            // false: send no credential (health, token endpoint)

@@ -83,6 +83,8 @@ private Q_SLOTS:
     void wrongShapeIsParseError();
     void credentialOnlyInHeaders();
     void noCredentialWhenUnauthenticated();
+    void credentialInQueryRefused();
+    void absoluteUrlIsChecked();
     void plainHttpRefusedForRemoteHosts_data();
     void plainHttpRefusedForRemoteHosts();
     void abortAllCancelsEverything();
@@ -367,6 +369,38 @@ void TestApiClientFaults::noCredentialWhenUnauthenticated()
     const Outcome o = waitFor(makeClient(server)->health());
     QVERIFY(!o.error.isError());
     QVERIFY(!server.requests().first().toLower().contains("x-api-key"));
+}
+
+void TestApiClientFaults::credentialInQueryRefused()
+{
+    ScriptedHttpServer server(
+        [](int, const QByteArray &) { return ScriptedHttpServer::response(200, "{}"); });
+    ApiRequest r;
+    r.path = QStringLiteral("/models");
+    r.query.addQueryItem(QStringLiteral("api_key"), QString::fromLatin1(kCanaryKey));
+    const Outcome o = waitFor(makeClient(server)->send(r));
+    QCOMPARE(o.error.kind(), ApiError::Kind::Refused);
+    QCOMPARE(server.connections(), 0);
+}
+
+void TestApiClientFaults::absoluteUrlIsChecked()
+{
+    ScriptedHttpServer server(
+        [](int, const QByteArray &) { return ScriptedHttpServer::response(200, R"({"a":1})"); });
+    ApiClient *client = makeClient(server);
+    ApiRequest r;
+    r.absoluteUrl = QUrl(server.origin() + QStringLiteral("/oauth/token"));
+    r.method = "POST";
+    r.contentType = "application/x-www-form-urlencoded";
+    r.body = "grant_type=refresh_token";
+    r.authenticated = false;
+    Outcome o = waitFor(client->send(r));
+    QVERIFY2(!o.error.isError(), qPrintable(o.error.logString()));
+    QVERIFY(server.requests().first().startsWith("POST /oauth/token HTTP/1.1"));
+    QVERIFY(server.requests().first().contains("application/x-www-form-urlencoded"));
+    r.absoluteUrl = QUrl(QStringLiteral("http://idp.example.com/oauth/token"));
+    o = waitFor(client->send(r));
+    QCOMPARE(o.error.kind(), ApiError::Kind::Refused);
 }
 
 void TestApiClientFaults::plainHttpRefusedForRemoteHosts_data()
