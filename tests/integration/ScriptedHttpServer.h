@@ -5,6 +5,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <functional>
+#include <memory>
 
 namespace plexe::test {
 
@@ -50,8 +51,7 @@ private:
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             ++m_connections;
             socket->setParent(this);
-            auto *buffer = new QByteArray;
-            connect(socket, &QObject::destroyed, this, [buffer] { delete buffer; });
+            auto buffer = std::make_shared<QByteArray>(); // freed with the connection
             connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
                 const QByteArray data = socket->readAll();
                 m_bytes += data.size();
