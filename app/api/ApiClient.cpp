@@ -4,6 +4,7 @@
 #include "api/ModelDecoder.h"
 #include "api/UserDecoder.h"
 
+#include <QCryptographicHash>
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,9 +67,6 @@ bool ApiClient::isAllowedUrl(const QUrl &url, QString *why)
 
 bool ApiClient::setEndpoint(const ApiEndpoint &endpoint, QString *error)
 {
-    // A pooled connection keeps the TLS configuration (CAs) it was opened with: one verified
-    // under the previous settings must not carry this profile's requests.
-    m_nam->clearConnectionCache();
     m_endpoint = endpoint;
     m_endpointError.clear();
     m_caCertificates.clear();
@@ -85,6 +83,19 @@ bool ApiClient::setEndpoint(const ApiEndpoint &endpoint, QString *error)
             m_caCertificates = QSslConfiguration::systemCaCertificates() + extra;
         }
     }
+    // A pooled connection keeps the TLS configuration (CAs) it was opened with, and Qt pools
+    // by host and port only: when this manager last served a different trust setting, drop its
+    // connections so none verified under other CAs carries this profile's requests. (Not on
+    // every call: clearing also ends the manager's worker thread.)
+    QByteArray trust;
+    for (const QSslCertificate &cert : std::as_const(m_caCertificates))
+        trust += cert.digest(QCryptographicHash::Sha256);
+    const QByteArray trustId = QCryptographicHash::hash(trust, QCryptographicHash::Sha256);
+    const char *const kTrustProperty = "plexe_tls_trust";
+    const QVariant previous = m_nam->property(kTrustProperty);
+    if (previous.isValid() && previous.toByteArray() != trustId)
+        m_nam->clearConnectionCache();
+    m_nam->setProperty(kTrustProperty, trustId);
     if (error)
         *error = m_endpointError;
     return m_endpointError.isEmpty();

@@ -40,9 +40,9 @@ public:
     // False (with a reason) when the URL is not allowed or the extra CA cannot be read; calls
     // then fail with a Refused error without sending anything.
     // Qt pools connections by scheme, host and port and keeps the TLS configuration of the
-    // request that opened one, so this clears the manager's pooled connections (call it when
-    // switching profiles, after abortAll()). Two clients that trust different CAs must not
-    // talk to the same host through one manager at the same time.
+    // request that opened one, so when the trust setting differs from what the manager last
+    // served, this clears its pooled connections (switch profiles after abortAll()). Two
+    // clients that trust different CAs must not share one manager at the same time.
     bool setEndpoint(const ApiEndpoint &endpoint, QString *error = nullptr);
     const ApiEndpoint &endpoint() const { return m_endpoint; }
     void setCredential(const Credential &credential) { m_credential = credential; }
