@@ -319,8 +319,10 @@ void ApiCall::finish()
     // The raw answer is not kept: it may hold a new key or tokens.
     m_body.fill('\0');
     m_body.clear();
-    if (m_request.sensitive)
+    if (m_request.sensitive) {
         m_document = QJsonDocument();
+        m_request.body.fill('\0'); // e.g. a refresh token or PKCE verifier in a form body
+    }
     m_client->forget(this);
     Q_EMIT finished();
     deleteLater();

@@ -22,7 +22,7 @@ struct ApiRequest
     qint64 maxBodyBytes = 0;              // 0: the endpoint's default cap
     bool authenticated = true;            // false: send no credential (health, token endpoint)
     std::optional<Credential> credential; // overrides the client's (e.g. checking a new key)
-    bool sensitive = false; // the answer holds secrets: keep no raw copy after decoding
+    bool sensitive = false; // secrets in the answer or body: no raw copy kept afterwards
 
     // GET and HEAD are the only methods retried on 5xx.
     bool isIdempotent() const { return method == "GET" || method == "HEAD"; }
