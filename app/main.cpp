@@ -49,7 +49,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("plexe-console"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Plexe Console"));
+    // No applicationDisplayName: X11 would append it to titles that already name the console.
     QApplication::setOrganizationName(QStringLiteral("Plexe"));
     QApplication::setApplicationVersion(plexe::consoleVersion());
     QApplication::setDesktopFileName(QStringLiteral("ai.plexe.Console"));

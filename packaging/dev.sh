@@ -66,11 +66,12 @@ cmd_run() {
     if [ ! -f "$data/sandbox.db" ]; then
         "$sandbox" seed --data "$data"
     fi
-    local log
-    log=$(mktemp)
-    "$sandbox" serve --data "$data" --port 0 >"$log" 2>&1 &
-    local sandbox_pid=$!
-    trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$log"' EXIT
+    # Globals, not locals: the EXIT trap runs after this function has returned.
+    sandbox_log=$(mktemp)
+    "$sandbox" serve --data "$data" --port 0 >"$sandbox_log" 2>&1 &
+    sandbox_pid=$!
+    trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_log"' EXIT
+    local log=$sandbox_log
     local url=""
     for _ in $(seq 1 100); do
         url=$(sed -n 's/^URL: *//p' "$log" | head -n 1)
