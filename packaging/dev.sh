@@ -97,7 +97,7 @@ cmd_test() {
     check_format
     # Sanitizers first, so that the last lines printed are the release suite's ctest summary.
     configure_and_build asan
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --preset asan -j "$jobs" --label-exclude bench
     # libFuzzer (clang-14): only the fuzz targets are built; each fuzzes for a bounded time.
     cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
