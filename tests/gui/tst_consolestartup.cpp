@@ -22,6 +22,20 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((output += console.readAll()).contains(expected), 10000);
         QCOMPARE(console.state(), QProcess::Running);
 
+        // Core dumps are off for the console process (security.md E34): a dump would hold
+        // tokens and keys in clear.
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(console.processId()));
+        QVERIFY(limits.open(QIODevice::ReadOnly));
+        const QByteArray table = limits.readAll();
+        const int row = table.indexOf("Max core file size");
+        QVERIFY(row >= 0);
+        const QList<QByteArray> fields =
+            table.mid(row, table.indexOf('\n', row) - row).simplified().split(' ');
+        // "Max core file size <soft> <hard> bytes"
+        QVERIFY(fields.size() >= 6);
+        QCOMPARE(fields.at(4), QByteArray("0"));
+        QCOMPARE(fields.at(5), QByteArray("0"));
+
         console.terminate();
         QVERIFY(console.waitForFinished(5000));
     }
