@@ -11,12 +11,15 @@ constexpr size_t kMaxUserAgent = 512;
 constexpr size_t kMaxPath = 1024;
 
 // The clamp keeps timestamps non-decreasing in id order even when two requests race between
-// reading the clock and taking the write lock, or the clock steps back.
+// reading the clock and taking the write lock, or the clock steps back. An empty actor is the
+// account's email and a missing key_prefix the key's, so hot paths need not look them up.
 const char kInsert[] =
     "INSERT INTO access_logs (timestamp, event, outcome, account_id, actor, key_id, key_prefix, "
-    "ip, user_agent, method, path, status, error_code) VALUES (MAX(?1, COALESCE((SELECT "
-    "timestamp FROM access_logs ORDER BY id DESC LIMIT 1), 0)), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-    "?10, ?11, ?12, ?13)";
+    "ip, user_agent, method, path, status, error_code) VALUES ("
+    "MAX(?1, COALESCE((SELECT timestamp FROM access_logs ORDER BY id DESC LIMIT 1), 0)), ?2, ?3, "
+    "?4, CASE WHEN ?5 = '' THEN COALESCE((SELECT email FROM accounts WHERE id = ?4), '') ELSE ?5 "
+    "END, ?6, COALESCE(?7, (SELECT key_prefix FROM api_keys WHERE key_id = ?6)), ?8, ?9, ?10, "
+    "?11, ?12, ?13)";
 } // namespace
 
 AccessEvent AccessLogWriter::fromRequest(const httplib::Request &req, int64_t now)

@@ -20,7 +20,7 @@ class Connection;
 //     Transaction transaction(*connection);
 //     ... the action ...
 //     AccessEvent event = AccessLogWriter::fromRequest(req, now);
-//     event.event = "auth.login"; event.accountId = account.id; event.actor = account.email;
+//     event.event = "auth.login"; event.accountId = account.id; (actor: empty = the email)
 //     event.status = 200;
 //     AccessLogWriter::record(*connection, event);
 //     transaction.commit();
@@ -34,7 +34,8 @@ public:
     static AccessEvent fromRequest(const httplib::Request &req, int64_t now);
 
     // Inserts one event and returns its id. The stored timestamp is max(event.timestamp,
-    // the previous event's), so ids and timestamps sort alike.
+    // the previous event's), so ids and timestamps sort alike. An empty `actor` becomes the
+    // account's email, a missing `keyPrefix` the prefix of `keyId`'s key.
     static int64_t record(Connection &connection, const AccessEvent &event);
 };
 

@@ -38,7 +38,7 @@ struct SandboxServer::Parts
     explicit Parts(const ServeOptions &options)
         : database(options.dataDir + "/sandbox.db"), usage(database),
           requestLimiter(options.rateLimit, 60), createLimiter(options.keyCreateLimit, 3600),
-          authenticator(database), guard(authenticator, requestLimiter, usage),
+          authenticator(database), guard(authenticator, requestLimiter, usage, database),
           router([this](RequestContext &context) { guard(context); }),
           keys(database, usage, createLimiter), models(database), accounts(database),
           tls(TlsIdentity::prepare(options.dataDir, options.certificate, Clock::now())),
@@ -84,6 +84,9 @@ int SandboxServer::run()
     }
     SSL_CTX_set_min_proto_version(p.server.ssl_context(), TLS1_2_VERSION);
 
+    p.router.setCompletion([&p](RequestContext &context, int status, const std::string &code) {
+        p.guard.finish(context, status, code);
+    });
     HealthRoutes::install(p.router);
     p.keys.install(p.router);
     p.models.install(p.router);
