@@ -8,6 +8,7 @@
 #include "http/Router.h"
 #include "keys/ApiKeyRoutes.h"
 #include "keys/UsageRecorder.h"
+#include "logs/AccessLogRoutes.h"
 #include "models/ModelRoutes.h"
 #include "server/HealthRoutes.h"
 #include "server/TlsServer.h"
@@ -55,6 +56,7 @@ struct SandboxServer::Parts
     ApiKeyRoutes keys;
     ModelRoutes models;
     AccountRoutes accounts;
+    AccessLogRoutes accessLogs{database};
     TlsIdentity tls;
     TlsServer server;
 };
@@ -91,6 +93,7 @@ int SandboxServer::run()
     p.keys.install(p.router);
     p.models.install(p.router);
     p.accounts.install(p.router);
+    p.accessLogs.install(p.router);
     p.router.install(p.server, kMaxBody);
 
     p.server.new_task_queue = [] {
