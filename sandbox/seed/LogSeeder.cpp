@@ -141,7 +141,7 @@ double LogSeeder::run(Connection &connection, int64_t accountId, int64_t now, in
     // before returning. A crash here leaves a half-seeded folder, which seed refuses anyway.
     connection.exec("PRAGMA journal_mode=OFF");
     connection.exec("PRAGMA synchronous=OFF");
-    connection.exec("PRAGMA cache_size=-262144");
+    connection.exec("PRAGMA cache_size=-1048576"); // 1 GiB: index sorts stay in memory
     connection.exec("BEGIN");
     // Inserting into B-trees keyed by event, key or address row by row is the slow part;
     // building those indexes once from the finished table is several times faster. The
@@ -149,8 +149,9 @@ double LogSeeder::run(Connection &connection, int64_t accountId, int64_t now, in
     // (account_id, id) only ever appends, so it stays.
     std::vector<std::pair<std::string, std::string>> indexes;
     {
-        auto query = connection.prepare("SELECT name, sql FROM sqlite_master WHERE type = "
-                                        "'index' AND tbl_name = 'access_logs' AND sql IS NOT NULL AND name != "
+        auto query = connection.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = "
+            "'index' AND tbl_name = 'access_logs' AND sql IS NOT NULL AND name != "
             "'access_logs_by_account'");
         while (query.step())
             indexes.emplace_back(query.text(0), query.text(1));
