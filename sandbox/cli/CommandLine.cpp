@@ -90,8 +90,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption models(QStringLiteral("models"),
                                     QStringLiteral("seed: number of demo models (default 12)."),
                                     QStringLiteral("N"), QStringLiteral("12"));
+    const QCommandLineOption logEvents(
+        QStringLiteral("log-events"),
+        QStringLiteral("seed: number of demo access-log events (default 0)."), QStringLiteral("N"),
+        QStringLiteral("0"));
     parser.addOptions(
         {help, version, data, port, bind, rateLimit, keyCreateLimit, testCert, models});
+    parser.addOption(logEvents);
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve or seed"),
                                  QStringLiteral("serve|seed"));
 
@@ -119,7 +124,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         return usageError(QStringLiteral("unknown command '%1' (serve or seed)").arg(command));
 
     const QList<QCommandLineOption> serveOnly = {port, bind, rateLimit, keyCreateLimit, testCert};
-    for (const QCommandLineOption &option : serve ? QList<QCommandLineOption>{models} : serveOnly) {
+    for (const QCommandLineOption &option :
+         serve ? QList<QCommandLineOption>{models, logEvents} : serveOnly) {
         if (parser.isSet(option))
             return usageError(QStringLiteral("--%1 is not an option of '%2'")
                                   .arg(option.names().constFirst(), command));
@@ -154,6 +160,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         r.command = Command::Seed;
         r.seed.dataDir = dataDir;
         r.seed.models = intOption(parser, QStringLiteral("models"), 12, 0, 100000, error);
+        r.seed.logEvents = intOption(parser, QStringLiteral("log-events"), 0, 0, 100000000, error);
     }
     if (!error.isEmpty())
         return usageError(error);

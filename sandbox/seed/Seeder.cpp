@@ -7,6 +7,7 @@
 #include "keys/ApiKeyStore.h"
 #include "models/ModelStore.h"
 #include "seed/DemoModels.h"
+#include "seed/LogSeeder.h"
 #include "tls/TlsIdentity.h"
 #include "util/Clock.h"
 #include "util/Random.h"
@@ -99,6 +100,11 @@ int Seeder::run(const Options &options)
         for (int i = 0; i < options.models; ++i)
             ModelStore::insert(*connection, DemoModels::make(i, account.id, account.email, now));
         transaction.commit();
+        if (options.logEvents > 0) {
+            const double rate = LogSeeder::run(*connection, account.id, now, options.logEvents);
+            std::fprintf(stderr, "plexe-sandbox: seeded %d access-log events (%.0f events/s)\n",
+                         options.logEvents, rate);
+        }
 
         std::printf("plexe-sandbox %s: seeded a local sandbox, NOT the Plexe service\n",
                     PLEXE_SANDBOX_VERSION);
@@ -108,6 +114,7 @@ int Seeder::run(const Options &options)
         for (const auto &line : keyLines)
             std::printf("%s: %s\n", line.first.c_str(), line.second.c_str());
         std::printf("models: %d\n", options.models);
+        std::printf("log_events: %d\n", options.logEvents);
         std::fflush(stdout);
         return 0;
     } catch (const std::exception &e) {

@@ -8,6 +8,7 @@
 #include "http/Router.h"
 #include "keys/ApiKeyRoutes.h"
 #include "keys/UsageRecorder.h"
+#include "logs/AccessLogRoutes.h"
 #include "models/ModelRoutes.h"
 #include "server/HealthRoutes.h"
 #include "server/TlsServer.h"
@@ -38,7 +39,7 @@ struct SandboxServer::Parts
     explicit Parts(const ServeOptions &options)
         : database(options.dataDir + "/sandbox.db"), usage(database),
           requestLimiter(options.rateLimit, 60), createLimiter(options.keyCreateLimit, 3600),
-          authenticator(database), guard(authenticator, requestLimiter, usage),
+          authenticator(database), guard(authenticator, requestLimiter, usage, database),
           router([this](RequestContext &context) { guard(context); }),
           keys(database, usage, createLimiter), models(database), accounts(database),
           tls(TlsIdentity::prepare(options.dataDir, options.certificate, Clock::now())),
@@ -55,6 +56,7 @@ struct SandboxServer::Parts
     ApiKeyRoutes keys;
     ModelRoutes models;
     AccountRoutes accounts;
+    AccessLogRoutes accessLogs{database};
     TlsIdentity tls;
     TlsServer server;
 };
@@ -84,10 +86,14 @@ int SandboxServer::run()
     }
     SSL_CTX_set_min_proto_version(p.server.ssl_context(), TLS1_2_VERSION);
 
+    p.router.setCompletion([&p](RequestContext &context, int status, const std::string &code) {
+        p.guard.finish(context, status, code);
+    });
     HealthRoutes::install(p.router);
     p.keys.install(p.router);
     p.models.install(p.router);
     p.accounts.install(p.router);
+    p.accessLogs.install(p.router);
     p.router.install(p.server, kMaxBody);
 
     p.server.new_task_queue = [] {
