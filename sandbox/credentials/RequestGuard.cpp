@@ -1,5 +1,6 @@
 #include "credentials/RequestGuard.h"
 
+#include "auth/TokenResponse.h"
 #include "credentials/Authenticator.h"
 #include "http/ApiError.h"
 #include "http/RateLimiter.h"
@@ -11,8 +12,9 @@
 namespace plexe::sandbox {
 
 RequestGuard::RequestGuard(const Authenticator &authenticator, RateLimiter &rateLimiter,
-                           UsageRecorder &usage)
-    : m_authenticator(authenticator), m_rateLimiter(rateLimiter), m_usage(usage)
+                           UsageRecorder &usage, int64_t stepUpSeconds)
+    : m_authenticator(authenticator), m_rateLimiter(rateLimiter), m_usage(usage),
+      m_stepUpSeconds(stepUpSeconds)
 {}
 
 void RequestGuard::operator()(RequestContext &context) const
@@ -29,6 +31,14 @@ void RequestGuard::operator()(RequestContext &context) const
     if (!principal.mayWrite() && method != "GET" && method != "HEAD")
         throw ApiError(403, "insufficient_permissions",
                        "This API key is read-only; it may only make GET requests");
+
+    // Every key write lives under /auth/api-keys (create, rename, re-expire, revoke).
+    const bool keyWrite = context.req.path.rfind("/auth/api-keys", 0) == 0 &&
+                          (method == "POST" || method == "PATCH" || method == "DELETE");
+    if (keyWrite && principal.kind == Principal::Kind::Session &&
+        TokenResponse::needsReauthentication(principal.authTime, context.now, m_stepUpSeconds))
+        throw ApiError(403, "reauthentication_required",
+                       "This action needs a recent sign-in: re-authenticate, then retry");
 
     if (principal.kind == Principal::Kind::ApiKey)
         m_usage.record(principal.keyRow, context.now);
