@@ -280,6 +280,8 @@ void AuthorizeRoutes::authorizePost(RequestContext &context)
             auto connection = m_database.acquire();
             Transaction transaction(*connection);
             SignInEvents::record(*connection, context, "auth.login_failed", false,
+                                 outcome.account ? std::optional<int64_t>(outcome.account->id)
+                                                 : std::nullopt,
                                  email.toStdString(), 401, "invalid_credentials");
             transaction.commit();
         }
@@ -321,7 +323,7 @@ void AuthorizeRoutes::completeSignIn(RequestContext &context, const AuthorizeReq
                                    .toStdString());
     }
     if (event)
-        SignInEvents::record(*connection, context, event, true, account.email, 302);
+        SignInEvents::record(*connection, context, event, true, account.id, account.email, 302);
     transaction.commit();
     redirect(context, request.successRedirect(code, m_issuer));
 }

@@ -69,13 +69,14 @@ void LoginRoutes::install(Router &router)
                [this](RequestContext &c) { reauthenticate(c); });
 }
 
-void LoginRoutes::failed(RequestContext &context, const char *event, const std::string &actor,
+void LoginRoutes::failed(RequestContext &context, const char *event,
+                         std::optional<int64_t> accountId, const std::string &actor,
                          const char *code, const char *message)
 {
     {
         auto connection = m_database.acquire();
         Transaction transaction(*connection);
-        SignInEvents::record(*connection, context, event, false, actor, 401, code);
+        SignInEvents::record(*connection, context, event, false, accountId, actor, 401, code);
         transaction.commit();
     }
     throw ApiError(401, code, message);
@@ -90,13 +91,15 @@ void LoginRoutes::login(RequestContext &context)
     if (outcome.result == PasswordCheck::Result::Locked) {
         auto connection = m_database.acquire();
         Transaction transaction(*connection);
-        SignInEvents::record(*connection, context, "auth.login_failed", false, email, 429,
-                             "rate_limit_exceeded");
+        SignInEvents::record(*connection, context, "auth.login_failed", false, std::nullopt, email,
+                             429, "rate_limit_exceeded");
         transaction.commit();
         throw locked(outcome.retryAfterSeconds);
     }
     if (outcome.result == PasswordCheck::Result::Invalid)
-        failed(context, "auth.login_failed", email, kInvalidCredentials, kWrongCredentials);
+        failed(context, "auth.login_failed",
+               outcome.account ? std::optional<int64_t>(outcome.account->id) : std::nullopt, email,
+               kInvalidCredentials, kWrongCredentials);
 
     const Account &account = *outcome.account;
     auto connection = m_database.acquire();
@@ -124,7 +127,7 @@ void LoginRoutes::login(RequestContext &context)
     const IssuedTokens tokens =
         m_issuer.startSession(*connection, account.id, TokenIssuer::consoleClientId(), QString(),
                               context.now, context.now);
-    SignInEvents::record(*connection, context, "auth.login", true, account.email, 200);
+    SignInEvents::record(*connection, context, "auth.login", true, account.id, account.email, 200);
     transaction.commit();
     sendTokens(context.res, tokens);
 }
@@ -147,8 +150,9 @@ void LoginRoutes::loginMfa(RequestContext &context)
     }
     if (MfaChallenge::check(challenge, context.now) != MfaChallenge::Decision::Proceed ||
         !account || !account->totpSecretSealed)
-        failed(context, "auth.login_failed", account ? account->email : std::string(),
-               kInvalidCredentials, expired);
+        failed(context, "auth.login_failed",
+               account ? std::optional<int64_t>(account->id) : std::nullopt,
+               account ? account->email : std::string(), kInvalidCredentials, expired);
     if (const auto wait = m_passwords.lockedFor(account->email, context.req.remote_addr))
         throw locked(*wait);
 
@@ -163,8 +167,8 @@ void LoginRoutes::loginMfa(RequestContext &context)
     if (!step || !AccountStore::advanceTotpStep(*connection, account->id, *step)) {
         MfaChallenge::recordFailure(*challenge);
         SessionStore::updateMfa(*connection, *challenge);
-        SignInEvents::record(*connection, context, "auth.login_failed", false, account->email, 401,
-                             kInvalidCredentials);
+        SignInEvents::record(*connection, context, "auth.login_failed", false, account->id,
+                             account->email, 401, kInvalidCredentials);
         transaction.commit();
         m_passwords.recordTotpFailure(account->email, context.req.remote_addr);
         throw ApiError(401, kInvalidCredentials, "The code is not correct");
@@ -174,7 +178,7 @@ void LoginRoutes::loginMfa(RequestContext &context)
     const IssuedTokens tokens =
         m_issuer.startSession(*connection, account->id, TokenIssuer::consoleClientId(), QString(),
                               context.now, context.now);
-    SignInEvents::record(*connection, context, "auth.mfa", true, account->email, 200);
+    SignInEvents::record(*connection, context, "auth.mfa", true, account->id, account->email, 200);
     transaction.commit();
     sendTokens(context.res, tokens);
 }
@@ -202,7 +206,7 @@ void LoginRoutes::reauthenticate(RequestContext &context)
     if (outcome.result == PasswordCheck::Result::Locked)
         throw locked(outcome.retryAfterSeconds);
     if (outcome.result == PasswordCheck::Result::Invalid)
-        failed(context, "auth.reauthenticate", account->email, kInvalidCredentials,
+        failed(context, "auth.reauthenticate", account->id, account->email, kInvalidCredentials,
                "The password is not correct");
 
     auto connection = m_database.acquire();
@@ -210,7 +214,8 @@ void LoginRoutes::reauthenticate(RequestContext &context)
     const IssuedTokens tokens =
         m_issuer.startSession(*connection, account->id, TokenIssuer::consoleClientId(), QString(),
                               context.now, context.now);
-    SignInEvents::record(*connection, context, "auth.reauthenticate", true, account->email, 200);
+    SignInEvents::record(*connection, context, "auth.reauthenticate", true, account->id,
+                         account->email, 200);
     transaction.commit();
     sendTokens(context.res, tokens);
 }

@@ -2,6 +2,10 @@
 
 #include <QByteArray>
 
+#include <cstdint>
+#include <optional>
+#include <string>
+
 namespace plexe::sandbox {
 
 class Database;
@@ -26,7 +30,8 @@ private:
     void login(RequestContext &context);
     void loginMfa(RequestContext &context);
     void reauthenticate(RequestContext &context);
-    [[noreturn]] void failed(RequestContext &context, const char *event, const std::string &actor,
+    [[noreturn]] void failed(RequestContext &context, const char *event,
+                             std::optional<int64_t> accountId, const std::string &actor,
                              const char *code, const char *message);
 
     Database &m_database;

@@ -53,6 +53,7 @@ PasswordCheck::Outcome PasswordCheck::check(const std::string &email, const QByt
     if (!ok) {
         m_throttle.recordFailure(qEmail, qAddress);
         out.result = Result::Invalid;
+        out.account = std::move(account);
         return out;
     }
     m_throttle.recordSuccess(qEmail, qAddress);

@@ -25,8 +25,10 @@ public:
     struct Outcome
     {
         Result result = Result::Invalid;
-        std::optional<Account> account; // set for Ok
-        int retryAfterSeconds = 0;      // set for Locked
+        // Set for Ok; for Invalid too when the email exists (only so that the failure shows in
+        // that account's access log; the answer must not differ).
+        std::optional<Account> account;
+        int retryAfterSeconds = 0; // set for Locked
     };
 
     PasswordCheck(Database &database, const PasswordHasher &hasher, LoginThrottle &throttle);

@@ -1,6 +1,5 @@
 #include "auth/TokenRoutes.h"
 
-#include "accounts/AccountStore.h"
 #include "auth/AuthorizationCode.h"
 #include "auth/FormBody.h"
 #include "auth/OpaqueToken.h"
@@ -71,10 +70,14 @@ QString required(const FormBody &form, const char *name)
     return *value;
 }
 
-std::string emailOf(Connection &connection, qint64 accountId)
+std::optional<int64_t> idOf(const std::optional<AuthorizationCodeRecord> &r)
 {
-    const auto account = AccountStore::findById(connection, accountId);
-    return account ? account->email : std::string();
+    return r ? std::optional<int64_t>(r->accountId) : std::nullopt;
+}
+
+std::optional<int64_t> idOf(const std::optional<RefreshTokenRecord> &r)
+{
+    return r ? std::optional<int64_t>(r->accountId) : std::nullopt;
 }
 } // namespace
 
@@ -131,13 +134,12 @@ void TokenRoutes::exchangeCode(RequestContext &context, const FormBody &form)
         record->used = true;
     const auto decision =
         AuthorizationCode::decide(record, clientId, redirectUri, verifier, context.now);
-    const std::string actor = record ? emailOf(*connection, record->accountId) : std::string();
     if (decision != AuthorizationCode::Decision::Exchange) {
         if (decision == AuthorizationCode::Decision::AlreadyUsed && record &&
             !record->issuedFamilyId.isEmpty())
             SessionStore::revokeFamily(*connection, record->issuedFamilyId, context.now);
         const QString error = AuthorizationCode::oauthError(decision);
-        SignInEvents::record(*connection, context, "auth.oauth", false, actor,
+        SignInEvents::record(*connection, context, "auth.oauth", false, idOf(record), "",
                              TokenResponse::errorStatus(error), error.toStdString());
         transaction.commit();
         throw OAuthError{error, AuthorizationCode::describe(decision)};
@@ -145,7 +147,7 @@ void TokenRoutes::exchangeCode(RequestContext &context, const FormBody &form)
     const IssuedTokens tokens = m_issuer.startSession(*connection, record->accountId, clientId,
                                                       record->scope, record->authTime, context.now);
     SessionStore::setCodeFamily(*connection, hash, tokens.familyId);
-    SignInEvents::record(*connection, context, "auth.oauth", true, actor, 200);
+    SignInEvents::record(*connection, context, "auth.oauth", true, idOf(record), "", 200);
     transaction.commit();
     sendJson(context.res, 200, tokens.body());
 }
@@ -164,22 +166,22 @@ void TokenRoutes::refresh(RequestContext &context, const FormBody &form)
     if (decision == TokenFamily::Decision::Rotate &&
         !SessionStore::markRefreshUsed(*connection, record->tokenHash))
         decision = TokenFamily::Decision::ReuseDetected;
-    const std::string actor = record ? emailOf(*connection, record->accountId) : std::string();
     if (decision != TokenFamily::Decision::Rotate) {
         // Reuse of a rotated token: someone holds a copy, so the whole session dies, its
         // access tokens included (RFC 9700 §4.14.2).
         if (TokenFamily::revokesFamily(decision))
             SessionStore::revokeFamily(*connection, record->familyId, context.now);
         const QString error = TokenFamily::oauthError(decision);
-        SignInEvents::record(
-            *connection, context, "auth.refresh", false, actor, TokenResponse::errorStatus(error),
-            decision == TokenFamily::Decision::ReuseDetected ? "refresh_token_reused"
-                                                             : error.toStdString());
+        SignInEvents::record(*connection, context, "auth.refresh", false, idOf(record), "",
+                             TokenResponse::errorStatus(error),
+                             decision == TokenFamily::Decision::ReuseDetected
+                                 ? "refresh_token_reused"
+                                 : error.toStdString());
         transaction.commit();
         throw OAuthError{error, QStringLiteral("the refresh token is invalid, expired or revoked")};
     }
     const IssuedTokens tokens = m_issuer.rotate(*connection, *record, context.now);
-    SignInEvents::record(*connection, context, "auth.refresh", true, actor, 200);
+    SignInEvents::record(*connection, context, "auth.refresh", true, idOf(record), "", 200);
     transaction.commit();
     sendJson(context.res, 200, tokens.body());
 }
@@ -205,7 +207,7 @@ void TokenRoutes::revoke(RequestContext &context)
                 if (!record->familyRevoked) {
                     SessionStore::revokeFamily(*connection, record->familyId, context.now);
                     SignInEvents::record(*connection, context, "auth.logout", true,
-                                         emailOf(*connection, record->accountId), 200);
+                                         record->accountId, "", 200);
                 }
             }
         } else if (kind == OpaqueToken::Kind::Access) {
@@ -213,7 +215,7 @@ void TokenRoutes::revoke(RequestContext &context)
                 if (!record->revoked) {
                     SessionStore::revokeAccess(*connection, hash);
                     SignInEvents::record(*connection, context, "auth.logout", true,
-                                         emailOf(*connection, record->accountId), 200);
+                                         record->accountId, "", 200);
                 }
             }
         }

@@ -47,7 +47,7 @@ struct SandboxServer::Parts
         : database(options.dataDir + "/sandbox.db"), usage(database),
           requestLimiter(options.rateLimit, 60), createLimiter(options.keyCreateLimit, 3600),
           authenticator(database),
-          guard(authenticator, requestLimiter, usage, options.signIn.stepUpSeconds),
+          guard(authenticator, requestLimiter, usage, database, options.signIn.stepUpSeconds),
           router([this](RequestContext &context) { guard(context); }),
           keys(database, usage, createLimiter), models(database), accounts(database),
           secrets(SecretBox::forDataFolder(options.dataDir)),
@@ -108,6 +108,9 @@ int SandboxServer::run()
     }
     SSL_CTX_set_min_proto_version(p.server.ssl_context(), TLS1_2_VERSION);
 
+    p.router.setCompletion([&p](RequestContext &context, int status, const std::string &code) {
+        p.guard.finish(context, status, code);
+    });
     HealthRoutes::install(p.router);
     p.keys.install(p.router);
     p.models.install(p.router);
