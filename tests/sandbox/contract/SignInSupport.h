@@ -54,13 +54,13 @@ inline QByteArray base32Decode(const QString &text)
 {
     static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     QByteArray out;
-    int buffer = 0;
+    quint32 buffer = 0;
     int bits = 0;
     for (QChar c : text) {
         const int v = alphabet.indexOf(c.toUpper());
         if (v < 0)
             continue;
-        buffer = (buffer << 5) | v;
+        buffer = ((buffer << 5) | quint32(v)) & 0x1fffu; // at most 12 pending bits
         bits += 5;
         if (bits >= 8) {
             out.append(char((buffer >> (bits - 8)) & 0xff));
