@@ -289,6 +289,32 @@ inline Reply refresh(const ContractClient &client, const QString &refreshToken)
                      {QStringLiteral("client_id"), kClientId}});
 }
 
+// The caller's newest access-log events of one kind (contract §6), newest first.
+inline QJsonArray events(const ContractClient &client, const Credential &cred, const QString &event)
+{
+    const Reply reply =
+        client.get(QStringLiteral("/auth/access-logs?limit=50&event=") + event, cred);
+    return reply.object().value(QLatin1String("events")).toArray();
+}
+
+// An empty string when `e` is a sign-in event as the sandbox must record it, else what is off.
+inline QString checkEvent(const QJsonValue &value, const QString &event, const QString &outcome,
+                          const QString &path, int status, const QString &errorCode = {})
+{
+    const QJsonObject e = value.toObject();
+    const QString got = QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
+    if (e.value(QLatin1String("event")).toString() != event ||
+        e.value(QLatin1String("outcome")).toString() != outcome ||
+        e.value(QLatin1String("path")).toString() != path ||
+        e.value(QLatin1String("method")).toString() != QLatin1String("POST") ||
+        e.value(QLatin1String("status")).toInt() != status ||
+        e.value(QLatin1String("ip")).toString().isEmpty() ||
+        (errorCode.isEmpty() ? !e.value(QLatin1String("error_code")).isNull()
+                             : e.value(QLatin1String("error_code")).toString() != errorCode))
+        return QStringLiteral("unexpected event: ") + got;
+    return {};
+}
+
 // The server's clock offset (`serve --clock-offset-file`), re-read by the server per request.
 class ServerClock
 {
