@@ -1,5 +1,6 @@
 #include "credentials/RequestGuard.h"
 
+#include "auth/TokenResponse.h"
 #include "credentials/Authenticator.h"
 #include "db/Database.h"
 #include "http/ApiError.h"
@@ -38,9 +39,9 @@ std::string presentedKey(const httplib::Request &req)
 } // namespace
 
 RequestGuard::RequestGuard(const Authenticator &authenticator, RateLimiter &rateLimiter,
-                           UsageRecorder &usage, Database &database)
+                           UsageRecorder &usage, Database &database, int64_t stepUpSeconds)
     : m_authenticator(authenticator), m_rateLimiter(rateLimiter), m_usage(usage),
-      m_database(database)
+      m_database(database), m_stepUpSeconds(stepUpSeconds)
 {}
 
 void RequestGuard::operator()(RequestContext &context) const
@@ -64,6 +65,14 @@ void RequestGuard::operator()(RequestContext &context) const
     if (!principal.mayWrite() && method != "GET" && method != "HEAD")
         throw ApiError(403, "insufficient_permissions",
                        "This API key is read-only; it may only make GET requests");
+
+    // Every key write lives under /auth/api-keys (create, rename, re-expire, revoke).
+    const bool keyWrite = context.req.path.rfind("/auth/api-keys", 0) == 0 &&
+                          (method == "POST" || method == "PATCH" || method == "DELETE");
+    if (keyWrite && principal.kind == Principal::Kind::Session &&
+        TokenResponse::needsReauthentication(principal.authTime, context.now, m_stepUpSeconds))
+        throw ApiError(403, "reauthentication_required",
+                       "This action needs a recent sign-in: re-authenticate, then retry");
 
     context.accepted = true;
 }

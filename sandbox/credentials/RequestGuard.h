@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace plexe::sandbox {
@@ -11,15 +12,17 @@ class UsageRecorder;
 struct RequestContext;
 
 // Runs before every protected route: authenticate, then the per-credential rate limit, then
-// the read-only rule. Each step throws ApiError to refuse; a refused API key (invalid,
-// expired, revoked) is logged as api_key.rejected first. finish() runs after the handler of an
-// accepted request: it counts an API key's use and logs api_key.used, committed before the
-// answer leaves.
+// the read-only rule, then the step-up rule. Each step throws ApiError to refuse; a refused
+// API key (invalid, expired, revoked) is logged as api_key.rejected first. finish() runs after
+// the handler of an accepted request: it counts an API key's use and logs api_key.used,
+// committed before the answer leaves. Step-up: a session whose sign-in is older than
+// `stepUpSeconds` may not create, change or revoke API keys (403 reauthentication_required);
+// API keys are never asked.
 class RequestGuard
 {
 public:
     RequestGuard(const Authenticator &authenticator, RateLimiter &rateLimiter, UsageRecorder &usage,
-                 Database &database);
+                 Database &database, int64_t stepUpSeconds = 600);
 
     void operator()(RequestContext &context) const;
     void finish(RequestContext &context, int status, const std::string &errorCode) const;
@@ -31,6 +34,7 @@ private:
     RateLimiter &m_rateLimiter;
     UsageRecorder &m_usage;
     Database &m_database;
+    int64_t m_stepUpSeconds;
 };
 
 } // namespace plexe::sandbox

@@ -1,5 +1,6 @@
 #include "db/Migrations.h"
 
+#include "auth/SignInSchema.h"
 #include "db/Connection.h"
 
 namespace plexe::sandbox {
@@ -100,6 +101,7 @@ const std::vector<Migrations::Step> &Migrations::steps()
     static const std::vector<Step> list = {
         {1, kAccountsKeysModels},
         {2, kAccessLogs},
+        {3, SignInSchema::sql()},
     };
     return list;
 }

@@ -1,6 +1,13 @@
 #include "server/SandboxServer.h"
 
 #include "accounts/AccountRoutes.h"
+#include "auth/AuthorizeRoutes.h"
+#include "auth/LoginRoutes.h"
+#include "auth/LoginThrottle.h"
+#include "auth/PasswordCheck.h"
+#include "auth/PasswordHasher.h"
+#include "auth/TokenIssuer.h"
+#include "auth/TokenRoutes.h"
 #include "credentials/Authenticator.h"
 #include "credentials/RequestGuard.h"
 #include "db/Database.h"
@@ -13,6 +20,7 @@
 #include "server/HealthRoutes.h"
 #include "server/TlsServer.h"
 #include "util/Clock.h"
+#include "util/SecretBox.h"
 
 #include <openssl/ssl.h>
 
@@ -39,9 +47,16 @@ struct SandboxServer::Parts
     explicit Parts(const ServeOptions &options)
         : database(options.dataDir + "/sandbox.db"), usage(database),
           requestLimiter(options.rateLimit, 60), createLimiter(options.keyCreateLimit, 3600),
-          authenticator(database), guard(authenticator, requestLimiter, usage, database),
+          authenticator(database),
+          guard(authenticator, requestLimiter, usage, database, options.signIn.stepUpSeconds),
           router([this](RequestContext &context) { guard(context); }),
           keys(database, usage, createLimiter), models(database), accounts(database),
+          secrets(SecretBox::forDataFolder(options.dataDir)),
+          throttle(options.signIn.loginFailureLimit, options.signIn.loginWindowSeconds,
+                   [] { return qint64(Clock::nowMs()); }),
+          passwords(database, hasher, throttle), issuer(options.signIn),
+          login(database, passwords, issuer, secrets),
+          authorize(database, passwords, options.signIn, issuerUrl), tokens(database, issuer),
           tls(TlsIdentity::prepare(options.dataDir, options.certificate, Clock::now())),
           server(tls.certificate(), tls.key())
     {}
@@ -56,6 +71,15 @@ struct SandboxServer::Parts
     ApiKeyRoutes keys;
     ModelRoutes models;
     AccountRoutes accounts;
+    SecretBox secrets;
+    PasswordHasher hasher;
+    LoginThrottle throttle;
+    PasswordCheck passwords;
+    TokenIssuer issuer;
+    QString issuerUrl; // set once the port is known, before the server listens
+    LoginRoutes login;
+    AuthorizeRoutes authorize;
+    TokenRoutes tokens;
     AccessLogRoutes accessLogs{database};
     TlsIdentity tls;
     TlsServer server;
@@ -93,6 +117,9 @@ int SandboxServer::run()
     p.keys.install(p.router);
     p.models.install(p.router);
     p.accounts.install(p.router);
+    p.login.install(p.router);
+    p.authorize.install(p.router);
+    p.tokens.install(p.router);
     p.accessLogs.install(p.router);
     p.router.install(p.server, kMaxBody);
 
@@ -130,6 +157,7 @@ int SandboxServer::run()
 
     const bool ipv6 = m_options.bind.find(':') != std::string::npos;
     const std::string host = ipv6 ? "[" + m_options.bind + "]" : m_options.bind;
+    p.issuerUrl = QString::fromStdString("https://" + host + ":" + std::to_string(port));
     std::printf("plexe-sandbox %s: a local sandbox for development, NOT the Plexe service\n",
                 PLEXE_SANDBOX_VERSION);
     std::printf("URL: https://%s:%d\n", host.c_str(), port);
