@@ -3,6 +3,7 @@
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "api/TokenDecoder.h"
+#include "auth/SecretJson.h"
 #include "core/Logging.h"
 #include "session/Clock.h"
 
@@ -53,26 +54,9 @@ bool PasswordSignIn::start(const QString &email, QByteArray &password)
     }
     wipeMfaToken();
     m_retryDeadline = QDateTime();
-    // The JSON body is built around the raw password bytes so that no QString or QJsonValue
-    // copy of it is made (those would be freed without being wiped).
-    QJsonObject head{{QStringLiteral("email"), email}};
-    QByteArray body = QJsonDocument(head).toJson(QJsonDocument::Compact);
-    body.chop(1);                                         // the closing brace
-    body.reserve(body.size() + password.size() * 6 + 16); // no reallocation leaves a copy behind
-    body += ",\"password\":\"";
-    for (const char c : std::as_const(password)) {
-        const auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            body += '\\';
-            body += c;
-        } else if (u < 0x20) {
-            body += "\\u00";
-            body += QByteArray::number(u, 16).rightJustified(2, '0');
-        } else {
-            body += c; // UTF-8 passes through as is
-        }
-    }
-    body += "\"}";
+    // Built from the raw bytes: no unwiped QString copy of the password (SecretJson).
+    const QByteArray emailBytes = email.trimmed().toUtf8();
+    QByteArray body = SecretJson::object({{"email", &emailBytes}, {"password", &password}});
     wipe(password);
     send(QByteArrayLiteral("/auth/login"), body, State::SendingPassword);
     return true;
@@ -82,10 +66,9 @@ bool PasswordSignIn::submitCode(const QString &code)
 {
     if (m_state != State::NeedsCode)
         return false;
-    const QString digits = code.trimmed();
-    QJsonObject o{{QStringLiteral("mfa_token"), QString::fromUtf8(m_mfaToken)},
-                  {QStringLiteral("code"), digits}};
-    QByteArray body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    QByteArray digits = code.trimmed().toUtf8();
+    QByteArray body = SecretJson::object({{"mfa_token", &m_mfaToken}, {"code", &digits}});
+    wipe(digits);
     send(QByteArrayLiteral("/auth/login/mfa"), body, State::SendingCode);
     return true;
 }
