@@ -1,8 +1,10 @@
 // plexe-sandbox: a thin main() over plexe_sandbox_lib.
 #include "cli/CommandLine.h"
 #include "cli/DataFolder.h"
+#include "cli/UserAddCommand.h"
 #include "seed/Seeder.h"
 #include "server/SandboxServer.h"
+#include "util/Clock.h"
 
 #include <QCoreApplication>
 
@@ -56,8 +58,9 @@ int main(int argc, char *argv[])
         std::fputs(cli.error.c_str(), stderr);
         return cli.exitCode;
     }
-    const std::string dataDir =
-        cli.command == CommandLine::Command::Serve ? cli.serve.dataDir : cli.seed.dataDir;
+    const std::string dataDir = cli.command == CommandLine::Command::Serve     ? cli.serve.dataDir
+                                : cli.command == CommandLine::Command::UserAdd ? cli.userAdd.dataDir
+                                                                               : cli.seed.dataDir;
     const std::string error = DataFolder::prepare(dataDir);
     if (!error.empty()) {
         std::fprintf(stderr, "plexe-sandbox: %s\n", error.c_str());
@@ -65,5 +68,8 @@ int main(int argc, char *argv[])
     }
     if (cli.command == CommandLine::Command::Seed)
         return Seeder::run(cli.seed);
+    if (cli.command == CommandLine::Command::UserAdd)
+        return UserAddCommand::run(cli.userAdd);
+    Clock::setOffsetFile(cli.serve.clockOffsetFile);
     return serve(cli.serve);
 }

@@ -6,7 +6,8 @@ namespace plexe::sandbox {
 
 namespace {
 const char kColumns[] =
-    "id, user_id, email, name, password_hash, created_at, credits, consumption, is_active";
+    "id, user_id, email, name, password_hash, created_at, credits, consumption, is_active, "
+    "totp_secret, totp_last_step, oauth_only";
 
 Account read(const Statement &row)
 {
@@ -20,6 +21,9 @@ Account read(const Statement &row)
     a.credits = row.real(6);
     a.consumption = row.real(7);
     a.isActive = row.integer(8) != 0;
+    a.totpSecretSealed = row.optionalText(9);
+    a.totpLastStep = row.integer(10);
+    a.oauthOnly = row.integer(11) != 0;
     return a;
 }
 } // namespace
@@ -28,7 +32,8 @@ Account AccountStore::insert(Connection &connection, Account account)
 {
     auto insert = connection.prepare(
         "INSERT INTO accounts (user_id, email, name, password_hash, created_at, credits, "
-        "consumption, is_active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        "consumption, is_active, totp_secret, totp_last_step, oauth_only) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, account.userId)
         .bind(2, account.email)
         .bind(3, account.name)
@@ -37,6 +42,9 @@ Account AccountStore::insert(Connection &connection, Account account)
         .bind(6, account.credits)
         .bind(7, account.consumption)
         .bind(8, int64_t(account.isActive ? 1 : 0))
+        .bind(9, account.totpSecretSealed)
+        .bind(10, account.totpLastStep)
+        .bind(11, int64_t(account.oauthOnly ? 1 : 0))
         .run();
     account.id = connection.lastInsertId();
     return account;
@@ -66,6 +74,25 @@ int64_t AccountStore::count(Connection &connection)
 {
     auto query = connection.prepare("SELECT COUNT(*) FROM accounts");
     return query.step() ? query.integer(0) : 0;
+}
+
+std::optional<Account> AccountStore::findOauthOnly(Connection &connection)
+{
+    auto query = connection.prepare(std::string("SELECT ") + kColumns +
+                                    " FROM accounts WHERE oauth_only = 1 ORDER BY id LIMIT 1");
+    if (!query.step())
+        return std::nullopt;
+    return read(query);
+}
+
+bool AccountStore::advanceTotpStep(Connection &connection, int64_t id, int64_t step)
+{
+    connection.prepare("UPDATE accounts SET totp_last_step = ? WHERE id = ? AND totp_last_step < ?")
+        .bind(1, step)
+        .bind(2, id)
+        .bind(3, step)
+        .run();
+    return connection.changes() == 1;
 }
 
 } // namespace plexe::sandbox

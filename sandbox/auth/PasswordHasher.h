@@ -10,7 +10,7 @@ namespace plexe::sandbox {
 // Hashes and verifies account passwords with PBKDF2-HMAC-SHA256 (OpenSSL), stored as the
 // self-describing string `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`.
 //
-// The format is shared with the seeding code (sandbox/accounts/PasswordHash, if present): the
+// The one password hasher of the sandbox (seed, `user add`, every sign-in route). The
 // base64 is standard RFC 4648 §4 with padding when written; both padded and unpadded forms are
 // read. The iteration count is recorded in each string, so a test hasher with few iterations
 // produces strings a production hasher still verifies (at their recorded cost).

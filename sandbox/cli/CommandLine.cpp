@@ -51,8 +51,10 @@ const char kDescription[] =
     "\n"
     "Commands:\n"
     "  serve   Serve the API. Prints 'URL: https://HOST:PORT' and 'CA: PATH' when ready.\n"
-    "  seed    Create the demo account, API keys and models in a new data folder, and print\n"
-    "          the demo credentials (email:, password:, api_key: lines).";
+    "  seed    Create the demo accounts, API keys and models in a new data folder, and print\n"
+    "          the demo credentials (email:, password:, api_key:, oauth_email:, totp_… lines).\n"
+    "  user add  Add an account (--email, [--name], [--password-stdin], [--totp],\n"
+    "          [--oauth-only]); prints a generated password and the TOTP secret once.";
 } // namespace
 
 CommandLine::Result CommandLine::parse(const QStringList &arguments)
@@ -90,10 +92,55 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption models(QStringLiteral("models"),
                                     QStringLiteral("seed: number of demo models (default 12)."),
                                     QStringLiteral("N"), QStringLiteral("12"));
-    parser.addOptions(
-        {help, version, data, port, bind, rateLimit, keyCreateLimit, testCert, models});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("serve or seed"),
-                                 QStringLiteral("serve|seed"));
+    const QCommandLineOption loginFailureLimit(
+        QStringLiteral("login-failure-limit"),
+        QStringLiteral("serve: failed sign-ins per account and per address before 429 "
+                       "(default 10)."),
+        QStringLiteral("N"), QStringLiteral("10"));
+    const QCommandLineOption loginWindow(
+        QStringLiteral("login-window-seconds"),
+        QStringLiteral("serve: the window failed sign-ins are counted in (default 900)."),
+        QStringLiteral("S"), QStringLiteral("900"));
+    const QCommandLineOption accessSeconds(
+        QStringLiteral("access-token-seconds"),
+        QStringLiteral("serve: access token lifetime (default 900)."), QStringLiteral("N"),
+        QStringLiteral("900"));
+    const QCommandLineOption refreshDays(
+        QStringLiteral("refresh-token-days"),
+        QStringLiteral("serve: refresh token lifetime in days (default 30)."), QStringLiteral("N"),
+        QStringLiteral("30"));
+    const QCommandLineOption stepUp(
+        QStringLiteral("step-up-seconds"),
+        QStringLiteral("serve: how recent a sign-in must be to change API keys with a session "
+                       "(default 600)."),
+        QStringLiteral("N"), QStringLiteral("600"));
+    const QCommandLineOption clockOffsetFile(
+        QStringLiteral("clock-offset-file"),
+        QStringLiteral("serve, TEST ONLY: a file whose integer content (re-read at every "
+                       "request) moves the server's clock by that many seconds."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption email(QStringLiteral("email"),
+                                   QStringLiteral("user add: the account's email."),
+                                   QStringLiteral("E"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), QStringLiteral("user add: the display name."), QStringLiteral("N"));
+    const QCommandLineOption passwordStdin(
+        QStringLiteral("password-stdin"),
+        QStringLiteral("user add: read the password from the first line of stdin (else one is "
+                       "generated and printed)."));
+    const QCommandLineOption totp(QStringLiteral("totp"),
+                                  QStringLiteral("user add: turn TOTP on; prints the secret "
+                                                 "and an otpauth:// URI once."));
+    const QCommandLineOption oauthOnly(
+        QStringLiteral("oauth-only"),
+        QStringLiteral("user add: no password; signs in through the Google/GitHub stand-ins."));
+    parser.addOptions({help,        version,        data,          port,   bind,
+                       rateLimit,   keyCreateLimit, testCert,      models, loginFailureLimit,
+                       loginWindow, accessSeconds,  refreshDays,   stepUp, clockOffsetFile,
+                       email,       name,           passwordStdin, totp,   oauthOnly});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("serve, seed or user add"),
+                                 QStringLiteral("serve|seed|user add"));
 
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -110,16 +157,31 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usageError(QStringLiteral("missing command (serve or seed)"));
-    if (positional.size() > 1)
-        return usageError(QStringLiteral("unexpected argument '%1'").arg(positional.at(1)));
-    const QString command = positional.first();
+        return usageError(QStringLiteral("missing command (serve, seed or user add)"));
+    const bool userAdd = positional.first() == QLatin1String("user");
+    if (userAdd && (positional.size() < 2 || positional.at(1) != QLatin1String("add")))
+        return usageError(QStringLiteral("the user command is 'user add'"));
+    if (positional.size() > (userAdd ? 2 : 1))
+        return usageError(
+            QStringLiteral("unexpected argument '%1'").arg(positional.at(userAdd ? 2 : 1)));
+    const QString command = userAdd ? QStringLiteral("user add") : positional.first();
     const bool serve = command == QLatin1String("serve");
-    if (!serve && command != QLatin1String("seed"))
-        return usageError(QStringLiteral("unknown command '%1' (serve or seed)").arg(command));
+    if (!serve && !userAdd && command != QLatin1String("seed"))
+        return usageError(
+            QStringLiteral("unknown command '%1' (serve, seed or user add)").arg(command));
 
-    const QList<QCommandLineOption> serveOnly = {port, bind, rateLimit, keyCreateLimit, testCert};
-    for (const QCommandLineOption &option : serve ? QList<QCommandLineOption>{models} : serveOnly) {
+    const QList<QCommandLineOption> serveOnly = {
+        port,        bind,          rateLimit,   keyCreateLimit, testCert,       loginFailureLimit,
+        loginWindow, accessSeconds, refreshDays, stepUp,         clockOffsetFile};
+    const QList<QCommandLineOption> userOnly = {email, name, passwordStdin, totp, oauthOnly};
+    QList<QCommandLineOption> notHere = {models};
+    if (serve)
+        notHere += userOnly;
+    else if (userAdd)
+        notHere += serveOnly;
+    else
+        notHere = serveOnly + userOnly;
+    for (const QCommandLineOption &option : notHere) {
         if (parser.isSet(option))
             return usageError(QStringLiteral("--%1 is not an option of '%2'")
                                   .arg(option.names().constFirst(), command));
@@ -142,6 +204,21 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         if (!isAddress(parser.value(bind)))
             error = QStringLiteral("--bind must be an IP address or localhost, not '%1'")
                         .arg(parser.value(bind));
+        SignInSettings &signIn = r.serve.signIn;
+        signIn.loginFailureLimit =
+            intOption(parser, QStringLiteral("login-failure-limit"), 10, 1, 1000000, error);
+        signIn.loginWindowSeconds =
+            intOption(parser, QStringLiteral("login-window-seconds"), 900, 1, 86400 * 30, error);
+        signIn.accessTtlSeconds =
+            intOption(parser, QStringLiteral("access-token-seconds"), 900, 1, 86400 * 30, error);
+        signIn.refreshTtlSeconds =
+            qint64(intOption(parser, QStringLiteral("refresh-token-days"), 30, 1, 3650, error)) *
+            86400;
+        signIn.stepUpSeconds =
+            intOption(parser, QStringLiteral("step-up-seconds"), 600, 1, 86400 * 30, error);
+        if (parser.isSet(clockOffsetFile))
+            r.serve.clockOffsetFile =
+                QDir::current().absoluteFilePath(parser.value(clockOffsetFile)).toStdString();
         const QString cert = parser.value(testCert);
         if (cert == QLatin1String("expired"))
             r.serve.certificate = TlsIdentity::Variant::Expired;
@@ -150,6 +227,18 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         else if (cert != QLatin1String("valid"))
             error = QStringLiteral("--tls-test-cert must be valid, expired or wrong-host, not '%1'")
                         .arg(cert);
+    } else if (userAdd) {
+        r.command = Command::UserAdd;
+        r.userAdd.dataDir = dataDir;
+        r.userAdd.email = parser.value(email).trimmed().toStdString();
+        r.userAdd.name = parser.value(name).trimmed().toStdString();
+        r.userAdd.passwordStdin = parser.isSet(passwordStdin);
+        r.userAdd.totp = parser.isSet(totp);
+        r.userAdd.oauthOnly = parser.isSet(oauthOnly);
+        if (r.userAdd.email.empty())
+            error = QStringLiteral("--email E is required");
+        else if (r.userAdd.oauthOnly && (r.userAdd.passwordStdin || r.userAdd.totp))
+            error = QStringLiteral("--oauth-only excludes --password-stdin and --totp");
     } else {
         r.command = Command::Seed;
         r.seed.dataDir = dataDir;

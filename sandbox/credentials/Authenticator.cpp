@@ -1,5 +1,8 @@
 #include "credentials/Authenticator.h"
 
+#include "auth/OpaqueToken.h"
+#include "auth/SessionStore.h"
+
 #include "db/Database.h"
 #include "http/ApiError.h"
 #include "keys/ApiKeySecret.h"
@@ -56,8 +59,30 @@ Principal Authenticator::authenticate(const httplib::Request &req, int64_t now) 
     const std::string credential = trimmed(authorization.substr(sizeof kBearer - 1));
     if (credential.rfind(ApiKeySecret::kPrefix, 0) == 0)
         return authenticateApiKey(credential, now);
-    // Session tokens come with console sign-in; until then no Bearer token is valid.
-    throw ApiError(401, "invalid_token", "The access token is invalid or expired");
+    return authenticateSession(credential, now);
+}
+
+Principal Authenticator::authenticateSession(const std::string &token, int64_t now) const
+{
+    const QByteArray bytes = QByteArray::fromStdString(token);
+    std::optional<AccessTokenRecord> record;
+    if (OpaqueToken::isWellFormed(bytes, OpaqueToken::Kind::Access)) {
+        auto connection = m_database.acquire();
+        record = SessionStore::findAccess(*connection, OpaqueToken::storageHash(bytes));
+    }
+    // Unknown, expired and revoked tokens answer alike: the console refreshes once, then
+    // signs in again.
+    if (!record || record->revoked || record->expiresAt <= now)
+        throw ApiError(401, "invalid_token", "The access token is invalid or expired");
+
+    Principal principal;
+    principal.accountId = record->accountId;
+    principal.kind = Principal::Kind::Session;
+    principal.permission = "read_write";
+    principal.authTime = record->authTime;
+    principal.familyId = record->familyId.toStdString();
+    principal.credential = "session:" + principal.familyId;
+    return principal;
 }
 
 Principal Authenticator::authenticateApiKey(const std::string &secret, int64_t now) const

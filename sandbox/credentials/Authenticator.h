@@ -15,7 +15,7 @@ class Database;
 // The one place that turns a request's credentials into a Principal, or throws the contract's
 // 401 (invalid_key, expired_key, revoked_key, invalid_token, unauthorized). Accepts
 // `x-api-key: plx_sk_…` and `Authorization: Bearer plx_sk_…`; a Bearer value that is not an
-// API key is a session token, which a later feature resolves here too.
+// API key is a console session's access token (plx_at_…, looked up by its SHA-256 hash).
 class Authenticator
 {
 public:
@@ -25,6 +25,7 @@ public:
 
 private:
     Principal authenticateApiKey(const std::string &secret, int64_t now) const;
+    Principal authenticateSession(const std::string &token, int64_t now) const;
 
     Database &m_database;
 };

@@ -17,7 +17,9 @@ struct Principal
     int64_t keyRow = 0;     // its row, for usage counting
     std::string permission; // "read_only" or "read_write"
     int64_t authTime = 0;   // when the credential was last proven (sessions: sign-in time)
-    std::string credential; // a stable, non-secret id for rate limiting ("key:<key_id>")
+    std::string credential; // a stable, non-secret id for rate limiting ("key:<key_id>",
+                            // "session:<family id>")
+    std::string familyId;   // sessions: the refresh-token family the access token belongs to
 
     bool mayWrite() const { return permission == "read_write"; }
 };

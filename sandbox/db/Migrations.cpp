@@ -1,5 +1,6 @@
 #include "db/Migrations.h"
 
+#include "auth/SignInSchema.h"
 #include "db/Connection.h"
 
 namespace plexe::sandbox {
@@ -67,12 +68,42 @@ CREATE INDEX models_by_created ON models(account_id, created_at, id);
 CREATE INDEX models_by_name ON models(account_id, name, id);
 )SQL";
 
+// Access-log events (contract section 6). Pages are `id < cursor`, newest first, per account,
+// so every index ends in the rowid; AccessLogWriter keeps timestamps non-decreasing in id
+// order, which lets since/until become an id range through access_logs_by_time.
+const char *const kAccessLogs = R"SQL(
+CREATE TABLE access_logs (
+    id         INTEGER PRIMARY KEY,
+    timestamp  INTEGER NOT NULL,
+    event      TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('success', 'failure')),
+    account_id INTEGER,
+    actor      TEXT NOT NULL DEFAULT '',
+    key_id     TEXT,
+    key_prefix TEXT,
+    ip         TEXT NOT NULL DEFAULT '',
+    user_agent TEXT NOT NULL DEFAULT '',
+    method     TEXT NOT NULL DEFAULT '',
+    path       TEXT NOT NULL DEFAULT '',
+    status     INTEGER NOT NULL DEFAULT 0,
+    error_code TEXT
+);
+CREATE INDEX access_logs_by_account ON access_logs(account_id, id);
+CREATE INDEX access_logs_by_event ON access_logs(account_id, event, id);
+CREATE INDEX access_logs_by_key ON access_logs(account_id, key_id, id);
+CREATE INDEX access_logs_by_ip ON access_logs(account_id, ip, id);
+CREATE INDEX access_logs_by_actor ON access_logs(account_id, actor, id);
+CREATE INDEX access_logs_by_time ON access_logs(timestamp);
+)SQL";
+
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
 {
     static const std::vector<Step> list = {
         {1, kAccountsKeysModels},
+        {2, kAccessLogs},
+        {3, SignInSchema::sql()},
     };
     return list;
 }

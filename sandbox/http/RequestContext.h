@@ -23,6 +23,7 @@ struct RequestContext
     std::vector<std::string> params; // the `{…}` segments of the route, in order
     int64_t now = 0;
     Principal principal;
+    bool accepted = false; // set by the guard once the request may run (usage, api_key.used)
 };
 
 } // namespace plexe::sandbox

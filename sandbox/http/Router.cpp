@@ -124,6 +124,7 @@ void Router::dispatch(const httplib::Request &req, httplib::Response &res) const
             if (route.method == method) {
                 context.params = std::move(params);
                 run(route, context);
+                complete(context, std::string());
                 return;
             }
             allowed += (allowed.empty() ? "" : ", ") + route.method;
@@ -136,8 +137,22 @@ void Router::dispatch(const httplib::Request &req, httplib::Response &res) const
                            ")");
     } catch (const ApiError &error) {
         JsonReply::sendError(res, error, context.requestId);
+        complete(context, error.code());
     } catch (const std::exception &e) {
         serverError(res, context.requestId, e.what());
+        complete(context, "server_error");
+    }
+}
+
+void Router::complete(RequestContext &context, const std::string &errorCode) const
+{
+    if (!context.accepted || !m_completion)
+        return;
+    context.accepted = false; // once, even if the completion itself throws
+    try {
+        m_completion(context, context.res.status, errorCode);
+    } catch (const std::exception &e) {
+        serverError(context.res, context.requestId, e.what());
     }
 }
 

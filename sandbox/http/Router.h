@@ -24,6 +24,11 @@ public:
     // `guard` authenticates and rate-limits; it throws ApiError to refuse.
     explicit Router(Handler guard);
 
+    // Runs after the handler of every request the guard accepted, with the answer's status and
+    // error code ("" on success); a throw turns the answer into 500 server_error.
+    using Completion = std::function<void(RequestContext &, int, const std::string &)>;
+    void setCompletion(Completion completion) { m_completion = std::move(completion); }
+
     void add(const std::string &method, const std::string &pattern, Access access, Handler handler);
     // Routes every method to dispatch(); bodies over `maxBody` bytes get 413 payload_too_large.
     void install(httplib::Server &server, size_t maxBody);
@@ -46,7 +51,10 @@ private:
                       std::vector<std::string> &params);
     void run(const Route &route, RequestContext &context) const;
 
+    void complete(RequestContext &context, const std::string &errorCode) const;
+
     Handler m_guard;
+    Completion m_completion;
     std::vector<Route> m_routes;
 };
 

@@ -12,6 +12,7 @@
 #include "keys/ApiKeyStore.h"
 #include "keys/KeyName.h"
 #include "keys/UsageRecorder.h"
+#include "logs/AccessLogWriter.h"
 #include "util/Random.h"
 
 #include <QJsonArray>
@@ -50,6 +51,20 @@ void conflictIfNameTaken(Connection &connection, const ApiKey &key, int64_t now)
     if (key.status(now) == "active" &&
         ApiKeyStore::activeNameTaken(connection, key.accountId, key.name, key.row, now))
         throw ApiError(409, "conflict", "An active API key with this name already exists");
+}
+
+// api_key.created / updated / revoked, written in the action's own transaction. key_id is the
+// key acted on, which may differ from the caller's key.
+void recordKeyEvent(Connection &connection, const RequestContext &context, const char *name,
+                    const ApiKey &key)
+{
+    AccessEvent event = AccessLogWriter::fromRequest(context.req, context.now);
+    event.event = name;
+    event.accountId = context.principal.accountId;
+    event.keyId = key.keyId;
+    event.keyPrefix = key.keyPrefix;
+    event.status = 200;
+    AccessLogWriter::record(connection, event);
 }
 
 ApiKey findOr404(Connection &connection, const RequestContext &context)
@@ -104,6 +119,7 @@ void ApiKeyRoutes::create(RequestContext &context)
             m_createLimiter.acquire("account:" + std::to_string(key.accountId), now))
         throw ApiError::rateLimited(*retryAfter, "Too many API keys created in the last hour");
     key = ApiKeyStore::insert(*connection, key);
+    recordKeyEvent(*connection, context, "api_key.created", key);
     transaction.commit();
 
     QJsonObject answer;
@@ -127,7 +143,6 @@ void ApiKeyRoutes::list(RequestContext &context)
     const int64_t limit = RequestInput::integerParam(req, "limit", 20, 1, 100);
     const int64_t offset = RequestInput::integerParam(req, "offset", 0, 0, 1000000000);
 
-    m_usage.flush(); // last_used_at includes this very request
     auto connection = m_database.acquire();
     const auto page = ApiKeyStore::list(*connection, context.principal.accountId, status, limit,
                                         offset, context.now);
@@ -143,7 +158,6 @@ void ApiKeyRoutes::list(RequestContext &context)
 
 void ApiKeyRoutes::get(RequestContext &context)
 {
-    m_usage.flush();
     auto connection = m_database.acquire();
     const ApiKey key = findOr404(*connection, context);
     const auto usage = ApiKeyStore::usage(*connection, key.row, context.now);
@@ -164,7 +178,6 @@ void ApiKeyRoutes::update(RequestContext &context)
     const std::string name = rename ? KeyName::fromJson(body) : std::string();
     const auto expiry = expiryFromJson(body, now);
 
-    m_usage.flush();
     auto connection = m_database.acquire();
     Transaction transaction(*connection);
     ApiKey key = findOr404(*connection, context);
@@ -176,12 +189,16 @@ void ApiKeyRoutes::update(RequestContext &context)
                                    "key instead");
     if (key.revokedAt)
         throw ApiError(409, "conflict", "This API key is revoked and cannot be changed");
+    // Only a real change is an api_key.updated event; an empty PATCH stays a no-op.
+    const bool changed = (rename && key.name != name) || (expiry && key.expiresAt != *expiry);
     if (rename)
         key.name = name;
     if (expiry)
         key.expiresAt = *expiry;
     conflictIfNameTaken(*connection, key, now);
     ApiKeyStore::update(*connection, key);
+    if (changed)
+        recordKeyEvent(*connection, context, "api_key.updated", key);
     transaction.commit();
     JsonReply::send(context.res, 200, ApiKeyJson::item(key, now));
 }
@@ -195,6 +212,7 @@ void ApiKeyRoutes::revoke(RequestContext &context)
     if (!key.revokedAt) {
         ApiKeyStore::revoke(*connection, key.row, context.now);
         key.revokedAt = context.now;
+        recordKeyEvent(*connection, context, "api_key.revoked", key);
     }
     transaction.commit();
     QJsonObject answer;

@@ -12,6 +12,11 @@ std::string KeyName::fromJson(const QJsonObject &body)
     if (!value.isString())
         throw ApiError::validation("name", "name must be a string");
     const QString name = value.toString().trimmed();
+    // JSON may escape half a surrogate pair ("\ud800"); stored as UTF-8 it would silently
+    // become "?", so refuse it instead.
+    if (!name.isValidUtf16())
+        throw ApiError::validation("name", "name must be valid Unicode (a lone surrogate "
+                                           "\\uD800-\\uDFFF is not a character)");
     if (name.isEmpty())
         throw ApiError::validation("name", "name must not be empty");
     // Characters, not UTF-16 units or bytes, so that "100 characters" means what it says.

@@ -2,10 +2,11 @@
 
 #include "db/Database.h"
 #include "keys/ApiKeyStore.h"
+#include "logs/AccessLogWriter.h"
 
-#include <chrono>
-#include <cstdio>
 #include <exception>
+#include <map>
+#include <utility>
 
 namespace plexe::sandbox {
 
@@ -16,67 +17,92 @@ UsageRecorder::~UsageRecorder()
     stop();
 }
 
-void UsageRecorder::record(int64_t keyRow, int64_t now)
+void UsageRecorder::record(int64_t keyRow, int64_t now, std::optional<AccessEvent> event)
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    ++m_counts[{keyRow, now / 3600}];
-    int64_t &last = m_lastUsed[keyRow];
-    if (now > last)
-        last = now;
-}
-
-void UsageRecorder::flush()
-{
-    std::lock_guard<std::mutex> flushLock(m_flushMutex);
-    std::map<std::pair<int64_t, int64_t>, int64_t> counts;
-    std::map<int64_t, int64_t> lastUsed;
+    std::shared_future<void> done;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        counts.swap(m_counts);
-        lastUsed.swap(m_lastUsed);
+        if (m_running) {
+            if (!m_open)
+                m_open = std::make_unique<Batch>();
+            m_open->uses.push_back(Use{keyRow, now, std::move(event)});
+            done = m_open->done;
+        }
     }
-    if (counts.empty())
+    if (!done.valid()) {
+        write({Use{keyRow, now, std::move(event)}});
         return;
+    }
+    m_wake.notify_one();
+    done.get(); // rethrows the batch's failure, so the request answers 500, not 200
+}
+
+void UsageRecorder::write(const std::vector<Use> &uses)
+{
+    std::map<std::pair<int64_t, int64_t>, int64_t> counts; // (key row, hour) -> requests
+    std::map<int64_t, int64_t> lastUsed;                   // key row -> Unix seconds
+    for (const Use &use : uses) {
+        if (use.keyRow == 0)
+            continue;
+        ++counts[{use.keyRow, use.now / 3600}];
+        int64_t &last = lastUsed[use.keyRow];
+        if (use.now > last)
+            last = use.now;
+    }
     auto connection = m_database.acquire();
     Transaction transaction(*connection);
     for (const auto &entry : counts)
         ApiKeyStore::addUsage(*connection, entry.first.first, entry.first.second, entry.second,
                               lastUsed[entry.first.first]);
+    for (const Use &use : uses) {
+        if (use.event)
+            AccessLogWriter::record(*connection, *use.event);
+    }
     transaction.commit();
+}
+
+void UsageRecorder::loop()
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    for (;;) {
+        m_wake.wait(lock, [this] { return m_stopping || m_open; });
+        if (!m_open) {
+            // Stopping with nothing queued; later uses commit in their own thread.
+            m_running = false;
+            return;
+        }
+        std::unique_ptr<Batch> batch = std::move(m_open);
+        lock.unlock();
+        try {
+            write(batch->uses);
+            batch->committed.set_value();
+        } catch (...) {
+            batch->committed.set_exception(std::current_exception());
+        }
+        lock.lock();
+    }
 }
 
 void UsageRecorder::start()
 {
-    m_thread = std::thread([this] {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        while (!m_stopping) {
-            m_wake.wait_for(lock, std::chrono::seconds(1));
-            lock.unlock();
-            try {
-                flush();
-            } catch (const std::exception &e) {
-                // Counts of this round are lost; the server keeps serving.
-                std::fprintf(stderr, "plexe-sandbox: usage flush failed: %s\n", e.what());
-            }
-            lock.lock();
-        }
-    });
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_running)
+        return;
+    m_running = true;
+    m_stopping = false;
+    m_thread = std::thread([this] { loop(); });
 }
 
 void UsageRecorder::stop()
 {
     {
         std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_running)
+            return;
         m_stopping = true;
     }
     m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-    try {
-        flush();
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "plexe-sandbox: usage flush failed: %s\n", e.what());
-    }
+    m_thread.join(); // the loop drains what is queued before it returns
 }
 
 } // namespace plexe::sandbox

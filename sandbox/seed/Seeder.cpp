@@ -1,7 +1,8 @@
 #include "seed/Seeder.h"
 
 #include "accounts/AccountStore.h"
-#include "accounts/PasswordHash.h"
+#include "accounts/NewAccount.h"
+#include "auth/PasswordHasher.h"
 #include "db/Database.h"
 #include "keys/ApiKeySecret.h"
 #include "keys/ApiKeyStore.h"
@@ -10,6 +11,7 @@
 #include "tls/TlsIdentity.h"
 #include "util/Clock.h"
 #include "util/Random.h"
+#include "util/SecretBox.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -81,12 +83,14 @@ int Seeder::run(const Options &options)
                          options.dataDir.c_str());
             return 1;
         }
+        const PasswordHasher hasher;
+        const SecretBox secrets = SecretBox::forDataFolder(options.dataDir);
         const std::string password = Random::base62(20);
         Account account;
         account.userId = "usr_" + Random::base62(16);
         account.email = kDemoEmail;
         account.name = "Demo User";
-        account.passwordHash = PasswordHash::hash(password);
+        account.passwordHash = hasher.hash(QByteArray::fromStdString(password)).toStdString();
         account.createdAt = now - 90 * kDay;
         account.credits = 250.0;
         account.consumption = 37.5;
@@ -98,6 +102,24 @@ int Seeder::run(const Options &options)
             keyLines.emplace_back(demo.label, insertKey(*connection, demo, account.id, now));
         for (int i = 0; i < options.models; ++i)
             ModelStore::insert(*connection, DemoModels::make(i, account.id, account.email, now));
+        const auto demoAccount = [&](const char *email, const char *name, bool totp,
+                                     bool oauthOnly) {
+            NewAccount::Request request;
+            request.email = email;
+            request.name = name;
+            request.totp = totp;
+            request.oauthOnly = oauthOnly;
+            request.credits = 100.0;
+            request.createdAt = now - 30 * kDay;
+            std::string error;
+            auto created = NewAccount::create(*connection, hasher, secrets, request, &error);
+            if (!created)
+                throw std::runtime_error(error);
+            return *created;
+        };
+        const NewAccount::Created oauth =
+            demoAccount("oauth@plexe.local", "OAuth Demo", false, true);
+        const NewAccount::Created totp = demoAccount("totp@plexe.local", "TOTP Demo", true, false);
         transaction.commit();
 
         std::printf("plexe-sandbox %s: seeded a local sandbox, NOT the Plexe service\n",
@@ -108,6 +130,11 @@ int Seeder::run(const Options &options)
         for (const auto &line : keyLines)
             std::printf("%s: %s\n", line.first.c_str(), line.second.c_str());
         std::printf("models: %d\n", options.models);
+        std::printf("oauth_email: %s\n", oauth.account.email.c_str());
+        std::printf("totp_email: %s\n", totp.account.email.c_str());
+        std::printf("totp_password: %s\n", totp.password.c_str());
+        std::printf("totp_secret: %s\n", totp.totpBase32.c_str());
+        std::printf("totp_uri: %s\n", totp.totpUri.c_str());
         std::fflush(stdout);
         return 0;
     } catch (const std::exception &e) {

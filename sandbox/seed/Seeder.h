@@ -5,7 +5,8 @@
 namespace plexe::sandbox {
 
 // The `seed` command: fills a new data folder with the demo account, its keys (one of each
-// kind) and models, all in one transaction, and prints the demo credentials.
+// kind) and models, an OAuth-only and a TOTP demo account, all in one transaction, and prints
+// every demo credential once.
 class Seeder
 {
 public:

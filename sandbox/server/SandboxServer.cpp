@@ -1,6 +1,13 @@
 #include "server/SandboxServer.h"
 
 #include "accounts/AccountRoutes.h"
+#include "auth/AuthorizeRoutes.h"
+#include "auth/LoginRoutes.h"
+#include "auth/LoginThrottle.h"
+#include "auth/PasswordCheck.h"
+#include "auth/PasswordHasher.h"
+#include "auth/TokenIssuer.h"
+#include "auth/TokenRoutes.h"
 #include "credentials/Authenticator.h"
 #include "credentials/RequestGuard.h"
 #include "db/Database.h"
@@ -12,6 +19,7 @@
 #include "server/HealthRoutes.h"
 #include "server/TlsServer.h"
 #include "util/Clock.h"
+#include "util/SecretBox.h"
 
 #include <openssl/ssl.h>
 
@@ -38,9 +46,16 @@ struct SandboxServer::Parts
     explicit Parts(const ServeOptions &options)
         : database(options.dataDir + "/sandbox.db"), usage(database),
           requestLimiter(options.rateLimit, 60), createLimiter(options.keyCreateLimit, 3600),
-          authenticator(database), guard(authenticator, requestLimiter, usage),
+          authenticator(database),
+          guard(authenticator, requestLimiter, usage, database, options.signIn.stepUpSeconds),
           router([this](RequestContext &context) { guard(context); }),
           keys(database, usage, createLimiter), models(database), accounts(database),
+          secrets(SecretBox::forDataFolder(options.dataDir)),
+          throttle(options.signIn.loginFailureLimit, options.signIn.loginWindowSeconds,
+                   [] { return qint64(Clock::nowMs()); }),
+          passwords(database, hasher, throttle), issuer(options.signIn),
+          login(database, passwords, issuer, secrets),
+          authorize(database, passwords, options.signIn, issuerUrl), tokens(database, issuer),
           tls(TlsIdentity::prepare(options.dataDir, options.certificate, Clock::now())),
           server(tls.certificate(), tls.key())
     {}
@@ -55,6 +70,15 @@ struct SandboxServer::Parts
     ApiKeyRoutes keys;
     ModelRoutes models;
     AccountRoutes accounts;
+    SecretBox secrets;
+    PasswordHasher hasher;
+    LoginThrottle throttle;
+    PasswordCheck passwords;
+    TokenIssuer issuer;
+    QString issuerUrl; // set once the port is known, before the server listens
+    LoginRoutes login;
+    AuthorizeRoutes authorize;
+    TokenRoutes tokens;
     TlsIdentity tls;
     TlsServer server;
 };
@@ -84,10 +108,16 @@ int SandboxServer::run()
     }
     SSL_CTX_set_min_proto_version(p.server.ssl_context(), TLS1_2_VERSION);
 
+    p.router.setCompletion([&p](RequestContext &context, int status, const std::string &code) {
+        p.guard.finish(context, status, code);
+    });
     HealthRoutes::install(p.router);
     p.keys.install(p.router);
     p.models.install(p.router);
     p.accounts.install(p.router);
+    p.login.install(p.router);
+    p.authorize.install(p.router);
+    p.tokens.install(p.router);
     p.router.install(p.server, kMaxBody);
 
     p.server.new_task_queue = [] {
@@ -124,6 +154,7 @@ int SandboxServer::run()
 
     const bool ipv6 = m_options.bind.find(':') != std::string::npos;
     const std::string host = ipv6 ? "[" + m_options.bind + "]" : m_options.bind;
+    p.issuerUrl = QString::fromStdString("https://" + host + ":" + std::to_string(port));
     std::printf("plexe-sandbox %s: a local sandbox for development, NOT the Plexe service\n",
                 PLEXE_SANDBOX_VERSION);
     std::printf("URL: https://%s:%d\n", host.c_str(), port);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/SignInSettings.h"
 #include "tls/TlsIdentity.h"
 
 #include <string>
@@ -15,6 +16,8 @@ struct ServeOptions
     int rateLimit = 100;     // requests per minute per credential, 0 = off
     int keyCreateLimit = 10; // key creations per hour per account, 0 = off
     TlsIdentity::Variant certificate = TlsIdentity::Variant::Valid;
+    SignInSettings signIn;
+    std::string clockOffsetFile; // test only: see Clock::setOffsetFile
 };
 
 } // namespace plexe::sandbox

@@ -1,7 +1,8 @@
 #include "util/Random.h"
 
+#include "auth/AuthCrypto.h"
+
 #include <openssl/bn.h>
-#include <openssl/rand.h>
 
 #include <algorithm>
 #include <memory>
@@ -13,12 +14,11 @@ namespace plexe::sandbox {
 namespace {
 const char kAlphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+// The sandbox's one CSPRNG is AuthCrypto's (OpenSSL RAND_bytes); this file only encodes.
 std::vector<unsigned char> randomBytes(size_t n)
 {
-    std::vector<unsigned char> out(n);
-    if (n > 0 && RAND_bytes(out.data(), int(n)) != 1)
-        throw std::runtime_error("RAND_bytes failed");
-    return out;
+    const QByteArray bytes = authcrypto::randomBytes(int(n));
+    return std::vector<unsigned char>(bytes.begin(), bytes.end());
 }
 } // namespace
 
