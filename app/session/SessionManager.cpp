@@ -166,10 +166,12 @@ void SessionManager::save()
 {
     m_session.meta = m_policy->meta();
     m_store->save(m_session, this, [this](const SessionStore::Outcome &o) {
-        if (o.status != SessionStore::Status::Ok) {
+        const bool ok = o.status == SessionStore::Status::Ok;
+        if (!ok) {
             qCWarning(lcSession) << "session not saved to the keychain:" << o.status;
             emit storageWarning(o.message);
         }
+        emit sessionSaved(ok);
     });
 }
 

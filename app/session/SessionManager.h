@@ -100,6 +100,8 @@ signals:
     void signedIn();
     void restoreFinished(bool restored, const QString &message);
     void keychainNeedsUnlock(const QString &message);
+    // A save finished: `ok` when it reached the store (keychain, or memory in memory-only mode).
+    void sessionSaved(bool ok);
     // A save did not reach the keychain (memory only now, or refused); show a banner.
     void storageWarning(const QString &message);
     void storageModeChanged(plexe::SessionStore::Mode mode, const QString &backendName);
@@ -144,7 +146,7 @@ private:
     QString m_endpointError;
     OidcConfiguration m_oauth;
     State m_state = State::SignedOut;
-    StoredSession m_session; // the one in-memory copy of the session's secrets
+    StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)
     QList<StepUpWaiter> m_stepUpWaiters;
     bool m_reauthenticating = false;
 };
