@@ -275,7 +275,9 @@ void BrowserSignIn::dropReceiver()
     m_receiver = nullptr;
     receiver->disconnect(this);
     receiver->cancel(); // closes the port now (A3); its own signal is no longer connected
-    receiver->deleteLater();
+    // Deleted a little later, not now: an answered browser connection (a child of the
+    // receiver) is still flushing the "you are signed in" page.
+    QTimer::singleShot(std::chrono::seconds(10), receiver, &QObject::deleteLater);
 }
 
 } // namespace plexe

@@ -37,7 +37,8 @@ public:
     {
         return [this](const QUrl &url) {
             m_opened << url;
-            QMetaObject::invokeMethod(this, [this, url] { getPage(url); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, url] { getPage(url); }, Qt::QueuedConnection);
             return true;
         };
     }
@@ -46,6 +47,8 @@ public:
     int callbackStatus() const { return m_callbackStatus; }
     QByteArray callbackPage() const { return m_callbackPage; }
     QString error() const { return m_error; }
+    // The authorization code the server redirected with (a canary for the log check).
+    QString code() const { return m_code; }
 
     // The hidden inputs of the first POST form of a page, unescaped.
     static QList<QPair<QString, QString>> formFields(const QByteArray &html)
@@ -54,8 +57,8 @@ public:
         const qsizetype start = page.indexOf(QLatin1String("<form method=\"post\""));
         const qsizetype end = page.indexOf(QLatin1String("</form>"), start);
         const QString form = page.mid(start, end - start);
-        static const QRegularExpression input(QStringLiteral(
-            "<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">"));
+        static const QRegularExpression input(
+            QStringLiteral("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">"));
         QList<QPair<QString, QString>> fields;
         auto it = input.globalMatch(form);
         while (it.hasNext()) {
@@ -139,6 +142,7 @@ private:
 
     void follow(const QUrl &location)
     {
+        m_code = QUrlQuery(location).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
         QNetworkReply *reply = m_nam.get(request(location));
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
             reply->deleteLater();
@@ -156,6 +160,7 @@ private:
     int m_callbackStatus = 0;
     QByteArray m_callbackPage;
     QString m_error;
+    QString m_code;
 };
 
 // RFC 6238 TOTP (SHA-1, 6 digits, 30 s steps) from a base32 secret, for the TOTP sign-in test.
@@ -184,9 +189,9 @@ inline QString totpCode(const QByteArray &base32, qint64 unixSeconds)
     qToBigEndian(quint64(unixSeconds / 30), counter.data());
     const QByteArray mac = QMessageAuthenticationCode::hash(counter, key, QCryptographicHash::Sha1);
     const int offset = mac.at(19) & 0x0f;
-    const quint32 binary = (quint32(uchar(mac.at(offset)) & 0x7f) << 24) |
-                           (quint32(uchar(mac.at(offset + 1))) << 16) |
-                           (quint32(uchar(mac.at(offset + 2))) << 8) | quint32(uchar(mac.at(offset + 3)));
+    const quint32 binary =
+        (quint32(uchar(mac.at(offset)) & 0x7f) << 24) | (quint32(uchar(mac.at(offset + 1))) << 16) |
+        (quint32(uchar(mac.at(offset + 2))) << 8) | quint32(uchar(mac.at(offset + 3)));
     return QStringLiteral("%1").arg(binary % 1000000, 6, 10, QLatin1Char('0'));
 }
 

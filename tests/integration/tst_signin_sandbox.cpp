@@ -136,7 +136,8 @@ private:
         QVERIFY(flow.start(email, buffer));
         QVERIFY(buffer.isEmpty());
         QVERIFY(QTest::qWaitFor([&] { return done.size() + failed.size() > 0; }, 10000));
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
         begin(s, done.first().first().value<SignInResult>());
     }
 
@@ -205,7 +206,8 @@ private:
                 canary(t->refreshToken);
             }
         });
-        QTest::qWaitFor([&] { return finished; }, 10000);
+        if (!QTest::qWaitFor([&] { return finished; }, 10000))
+            return QStringLiteral("no answer");
         return code;
     }
 
@@ -218,7 +220,8 @@ private:
                          out = session;
                          finished = true;
                      });
-        QTest::qWaitFor([&] { return finished; }, 10000);
+        if (!QTest::qWaitFor([&] { return finished; }, 10000))
+            qWarning("the store did not answer");
         canary(out.accessToken);
         canary(out.refreshToken);
         return out;
@@ -318,12 +321,12 @@ private Q_SLOTS:
         QByteArray password = m_sandbox.seedValue(QStringLiteral("totp_password")).toUtf8();
         flow.start(m_sandbox.seedValue(QStringLiteral("totp_email")), password);
         QVERIFY(waitSpy(needsCode, 10000));
-        const QString code =
-            totpCode(m_sandbox.seedValue(QStringLiteral("totp_secret")).toLatin1(),
-                     QDateTime::currentSecsSinceEpoch());
+        const QString code = totpCode(m_sandbox.seedValue(QStringLiteral("totp_secret")).toLatin1(),
+                                      QDateTime::currentSecsSinceEpoch());
         QVERIFY(flow.submitCode(code));
         QVERIFY(QTest::qWaitFor([&] { return done.size() + failed.size() > 0; }, 10000));
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
         begin(*s, done.first().first().value<SignInResult>());
         const Ran user = runRequest<User>(*s, [](ApiClient &c) { return c.getUser(); });
         QVERIFY2(!user.error.isError(), qPrintable(user.error.logString()));
@@ -335,17 +338,22 @@ private Q_SLOTS:
     void browserSignIn()
     {
         auto s = newSession();
-        SandboxBrowser browser(m_sandbox.caPath(), m_sandbox.demoEmail(),
-                               m_sandbox.demoPassword());
+        SandboxBrowser browser(m_sandbox.caPath(), m_sandbox.demoEmail(), m_sandbox.demoPassword());
         BrowserSignIn flow(s->manager->apiClient(), &m_clock, browser.opener());
         QSignalSpy done(&flow, &BrowserSignIn::finished);
         QSignalSpy failed(&flow, &BrowserSignIn::failed);
         QSignalSpy browserDone(&browser, &SandboxBrowser::finished);
         QVERIFY(flow.start());
         QVERIFY(QTest::qWaitFor([&] { return done.size() + failed.size() > 0; }, 15000));
-        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+        QVERIFY2(failed.isEmpty(),
+                 failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
         QVERIFY(waitSpy(browserDone));
-        QVERIFY2(browserDone.first().first().toBool(), qPrintable(browser.error()));
+        QVERIFY2(browserDone.first().first().toBool(),
+                 qPrintable(browser.error() + QString::number(browser.callbackStatus())));
+        QVERIFY(browser.callbackPage().contains("signed in"));
+        QVERIFY(!browser.code().isEmpty());
+        QVERIFY(!browser.callbackPage().contains(browser.code().toUtf8())); // A7
+        canary(browser.code().toUtf8());
         QCOMPARE(browser.callbackStatus(), 200);
         QCOMPARE(browser.opened().size(), 1);
         QCOMPARE(QUrl(QUrlQuery(browser.opened().first())
@@ -412,8 +420,9 @@ private Q_SLOTS:
         const Ran created = runRequest<CreatedApiKey>(
             *s,
             [](ApiClient &c) {
-                return c.createApiKey(QStringLiteral("step-up %1").arg(QDateTime::currentMSecsSinceEpoch()),
-                                      QStringLiteral("read_only"));
+                return c.createApiKey(
+                    QStringLiteral("step-up %1").arg(QDateTime::currentMSecsSinceEpoch()),
+                    QStringLiteral("read_only"));
             },
             true);
         QVERIFY2(!created.error.isError(), qPrintable(created.error.logString()));
@@ -446,8 +455,9 @@ private Q_SLOTS:
         const Ran created = runRequest<CreatedApiKey>(
             *s,
             [](ApiClient &c) {
-                return c.createApiKey(QStringLiteral("cancel %1").arg(QDateTime::currentMSecsSinceEpoch()),
-                                      QStringLiteral("read_only"));
+                return c.createApiKey(
+                    QStringLiteral("cancel %1").arg(QDateTime::currentMSecsSinceEpoch()),
+                    QStringLiteral("read_only"));
             },
             true);
         QVERIFY2(!created.error.isError(), qPrintable(created.error.logString()));
@@ -464,8 +474,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return revoke->finished; }, 10000));
         QVERIFY(revoke->error.needsReauthentication());
         setServerClockOffset(0);
-        const Ran after = runRequest<ApiKey>(
-            *s, [keyId](ApiClient &c) { return c.getApiKey(keyId); });
+        const Ran after =
+            runRequest<ApiKey>(*s, [keyId](ApiClient &c) { return c.getApiKey(keyId); });
         QVERIFY2(!after.error.isError(), qPrintable(after.error.logString()));
         QCOMPARE(std::any_cast<ApiKey>(after.result).status, QStringLiteral("active"));
         signOutAndCheck(*s);
@@ -511,7 +521,8 @@ private Q_SLOTS:
         }));
         for (const QString &line : logs)
             for (const QString &secret : m_canaries)
-                QVERIFY2(!line.contains(secret), qPrintable(QStringLiteral("secret in a log line")));
+                QVERIFY2(!line.contains(secret),
+                         qPrintable(QStringLiteral("secret in a log line")));
 
         // Files under the harness's temp root (HOME, XDG folders, the stderr capture).
         const QString root = qEnvironmentVariable("PLEXE_TEST_TMP");

@@ -3,6 +3,7 @@
 // exchange, the paste fallback when no browser opens (port closed at once), timeouts, cancel,
 // and token errors that store nothing.
 #include "FlowTestSupport.h"
+#include "LogCapture.h"
 #include "ScriptedHttpServer.h"
 #include "api/ApiClient.h"
 #include "auth/BrowserSignIn.h"
@@ -108,6 +109,8 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase() { LogCapture::install(); }
+
     void fullFlow()
     {
         Fixture f;
@@ -168,6 +171,13 @@ private Q_SLOTS:
         QCOMPARE(result.kind, SignInResult::Kind::Browser);
         QCOMPARE(result.tokens.accessToken, QByteArray("acc-b"));
         QVERIFY(connectionRefused(quint16(redirect.port()))); // A3: closed after the callback
+
+        // E31: with plexe.* at debug level, no code, verifier, state or token was logged.
+        QVERIFY(!LogCapture::messages().isEmpty());
+        const QStringList secrets{QStringLiteral("code-123"), QString::fromLatin1(verifier),
+                                  param(url, QStringLiteral("state")), QStringLiteral("acc-b"),
+                                  QStringLiteral("ref-b")};
+        QCOMPARE(LogCapture::containing(secrets), QStringList());
     }
 
     void freshStateAndVerifierPerAttempt()

@@ -1,6 +1,7 @@
 // PasswordSignIn against a scripted loopback server: the request, the caller's buffer wiped,
 // the TOTP step, one message for a wrong email or password, and a 429 that is not re-sent.
 #include "FlowTestSupport.h"
+#include "LogCapture.h"
 #include "ScriptedHttpServer.h"
 #include "api/ApiClient.h"
 #include "auth/PasswordSignIn.h"
@@ -51,6 +52,18 @@ private:
     };
 
 private Q_SLOTS:
+    void initTestCase() { LogCapture::install(); }
+    void cleanupTestCase()
+    {
+        // E31: the password, the MFA challenge, codes and tokens never reached a log.
+        QVERIFY(!LogCapture::messages().isEmpty());
+        QCOMPARE(LogCapture::containing(
+                     {QString::fromUtf8(kPassword), QStringLiteral("canary-Pa55"),
+                      QStringLiteral("mfa-challenge-1"), QStringLiteral("123456"),
+                      QStringLiteral("acc-1"), QStringLiteral("ref-1"), QStringLiteral("acc-2")}),
+                 QStringList());
+    }
+
     void successSendsJsonAndWipesTheBuffer()
     {
         Fixture f([](int, const QByteArray &) {
