@@ -270,6 +270,35 @@ private Q_SLOTS:
         QVERIFY(!f.manager.policy()->needsStepUp());
     }
 
+    void browserStepUpForOAuthAccounts()
+    {
+        Fixture f;
+        SignInResult first;
+        first.kind = SignInResult::Kind::Browser;
+        first.tokens.accessToken = f.server.validAccess;
+        first.tokens.refreshToken = f.server.validRefresh;
+        f.manager.beginSession(first);
+        f.server.needsStepUp = true;
+        QSignalSpy required(&f.manager, &SessionManager::stepUpRequired);
+        auto d = watch(f.revokeKey());
+        QVERIFY(required.wait(2000));
+        QCOMPARE(required.first().first().toBool(), false); // run the browser with prompt=login
+        // What a BrowserSignIn with Options::promptLogin would hand over.
+        f.server.needsStepUp = false;
+        f.server.validAccess = "acc-browser-2";
+        SignInResult again;
+        again.kind = SignInResult::Kind::Browser;
+        again.tokens.accessToken = "acc-browser-2";
+        again.tokens.refreshToken = "ref-browser-2";
+        again.authTime = f.clock.now();
+        f.manager.completeStepUp(again);
+        QVERIFY(again.tokens.accessToken.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(d->finished, 2000);
+        QVERIFY2(!d->error.isError(), qPrintable(d->error.logString()));
+        QCOMPARE(f.server.count("DELETE /auth/api-keys/key_1"), 2);
+        QCOMPARE(load(f.store, kProfile).session.refreshToken, QByteArray("ref-browser-2"));
+    }
+
     void cancelledStepUpSendsNothing()
     {
         Fixture f;
