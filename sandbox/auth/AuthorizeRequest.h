@@ -23,9 +23,9 @@ namespace plexe::sandbox {
 //
 // Rules beyond RFC 6749: response_type must be "code"; state is required (1–512 visible ASCII
 // characters; the console always sends one); PKCE S256 is required (RFC 7636 §4.4.1); prompt
-// may be absent, "login", "consent" or "select_account" (all show the form: the sandbox keeps
-// no browser session, so every sign-in is fresh and prompt=login / max_age are always met),
-// and "none" is refused with login_required; max_age is a non-negative integer; provider is
+// may be absent, "login", "consent" or "select_account" (AuthorizeRoutes shows the form again
+// for prompt=login and for a browser session older than max_age), and "none" is refused with
+// login_required; max_age is a non-negative integer; provider is
 // absent, "google" or "github"; scope is at most 256 visible ASCII characters. Any parameter
 // given twice is invalid_request (RFC 6749 §3.1).
 class AuthorizeRequest

@@ -196,7 +196,9 @@ void AuthorizeRoutes::authorizeGet(RequestContext &context)
     if (request.prompt() != QLatin1String("login")) {
         if (const auto session = browserSession(context)) {
             const qint64 age = context.now - session->second;
-            if (!request.maxAge() || age <= *request.maxAge()) {
+            // max_age=0 always asks again (OIDC: as prompt=login).
+            const auto maxAge = request.maxAge();
+            if (!maxAge || (*maxAge > 0 && age <= *maxAge)) {
                 std::optional<Account> account;
                 {
                     auto connection = m_database.acquire();
