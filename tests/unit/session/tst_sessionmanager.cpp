@@ -90,6 +90,9 @@ struct FakeServer
                      "\"2026-01-01T00:00:00Z\"}");
         if (path == "/stall")
             return QByteArray();
+        if (path == "/forbidden")
+            return ScriptedHttpServer::response(
+                403, "{\"error\":{\"code\":\"insufficient_permissions\",\"message\":\"no\"}}");
         return ScriptedHttpServer::response(404, "{}");
     }
     int count(const QByteArray &line) const { return int(log.count(line)); }
@@ -297,6 +300,28 @@ private Q_SLOTS:
         QVERIFY2(!d->error.isError(), qPrintable(d->error.logString()));
         QCOMPARE(f.server.count("DELETE /auth/api-keys/key_1"), 2);
         QCOMPARE(load(f.store, kProfile).session.refreshToken, QByteArray("ref-browser-2"));
+    }
+
+    void insufficientPermissionsNeitherRetriesNorSignsOut()
+    {
+        Fixture f;
+        f.signInWithTokens();
+        QSignalSpy signedOut(&f.manager, &SessionManager::signedOut);
+        QSignalSpy required(&f.manager, &SessionManager::stepUpRequired);
+        auto d = watch(f.manager.run([](ApiClient &c) {
+            ApiRequest r;
+            r.method = QByteArrayLiteral("POST");
+            r.path = QStringLiteral("/forbidden");
+            r.body = "{}";
+            return c.send(r);
+        }));
+        QTRY_VERIFY_WITH_TIMEOUT(d->finished, 2000);
+        QVERIFY(d->error.isPermissionDenied());
+        QCOMPARE(d->attempts, 1);
+        QCOMPARE(f.server.http.requests().size(), 1);
+        QCOMPARE(signedOut.size(), 0);
+        QCOMPARE(required.size(), 0);
+        QVERIFY(f.manager.isSignedIn());
     }
 
     void cancelledStepUpSendsNothing()
