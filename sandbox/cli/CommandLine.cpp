@@ -134,6 +134,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption oauthOnly(
         QStringLiteral("oauth-only"),
         QStringLiteral("user add: no password; signs in through the Google/GitHub stand-ins."));
+    const QCommandLineOption logEvents(
+        QStringLiteral("log-events"),
+        QStringLiteral("seed: number of demo access-log events (default 0)."), QStringLiteral("N"),
+        QStringLiteral("0"));
+    parser.addOption(logEvents);
     parser.addOptions({help,        version,        data,          port,   bind,
                        rateLimit,   keyCreateLimit, testCert,      models, loginFailureLimit,
                        loginWindow, accessSeconds,  refreshDays,   stepUp, clockOffsetFile,
@@ -174,7 +179,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         port,        bind,          rateLimit,   keyCreateLimit, testCert,       loginFailureLimit,
         loginWindow, accessSeconds, refreshDays, stepUp,         clockOffsetFile};
     const QList<QCommandLineOption> userOnly = {email, name, passwordStdin, totp, oauthOnly};
-    QList<QCommandLineOption> notHere = {models};
+    QList<QCommandLineOption> notHere = {models, logEvents};
     if (serve)
         notHere += userOnly;
     else if (userAdd)
@@ -243,6 +248,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         r.command = Command::Seed;
         r.seed.dataDir = dataDir;
         r.seed.models = intOption(parser, QStringLiteral("models"), 12, 0, 100000, error);
+        r.seed.logEvents = intOption(parser, QStringLiteral("log-events"), 0, 0, 100000000, error);
     }
     if (!error.isEmpty())
         return usageError(error);

@@ -70,7 +70,7 @@ CREATE INDEX models_by_name ON models(account_id, name, id);
 
 // Access-log events (contract section 6). Pages are `id < cursor`, newest first, per account,
 // so every index ends in the rowid; AccessLogWriter keeps timestamps non-decreasing in id
-// order, which lets since/until become an id range through access_logs_by_time.
+// order, which lets since/until become an id range found by binary search on the rowid.
 const char *const kAccessLogs = R"SQL(
 CREATE TABLE access_logs (
     id         INTEGER PRIMARY KEY,
@@ -92,8 +92,6 @@ CREATE INDEX access_logs_by_account ON access_logs(account_id, id);
 CREATE INDEX access_logs_by_event ON access_logs(account_id, event, id);
 CREATE INDEX access_logs_by_key ON access_logs(account_id, key_id, id);
 CREATE INDEX access_logs_by_ip ON access_logs(account_id, ip, id);
-CREATE INDEX access_logs_by_actor ON access_logs(account_id, actor, id);
-CREATE INDEX access_logs_by_time ON access_logs(timestamp);
 )SQL";
 
 } // namespace

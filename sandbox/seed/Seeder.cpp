@@ -8,6 +8,7 @@
 #include "keys/ApiKeyStore.h"
 #include "models/ModelStore.h"
 #include "seed/DemoModels.h"
+#include "seed/LogSeeder.h"
 #include "tls/TlsIdentity.h"
 #include "util/Clock.h"
 #include "util/Random.h"
@@ -121,6 +122,11 @@ int Seeder::run(const Options &options)
             demoAccount("oauth@plexe.local", "OAuth Demo", false, true);
         const NewAccount::Created totp = demoAccount("totp@plexe.local", "TOTP Demo", true, false);
         transaction.commit();
+        if (options.logEvents > 0) {
+            const double rate = LogSeeder::run(*connection, account.id, now, options.logEvents);
+            std::fprintf(stderr, "plexe-sandbox: seeded %d access-log events (%.0f events/s)\n",
+                         options.logEvents, rate);
+        }
 
         std::printf("plexe-sandbox %s: seeded a local sandbox, NOT the Plexe service\n",
                     PLEXE_SANDBOX_VERSION);
@@ -130,6 +136,7 @@ int Seeder::run(const Options &options)
         for (const auto &line : keyLines)
             std::printf("%s: %s\n", line.first.c_str(), line.second.c_str());
         std::printf("models: %d\n", options.models);
+        std::printf("log_events: %d\n", options.logEvents);
         std::printf("oauth_email: %s\n", oauth.account.email.c_str());
         std::printf("totp_email: %s\n", totp.account.email.c_str());
         std::printf("totp_password: %s\n", totp.password.c_str());

@@ -14,6 +14,7 @@ public:
     {
         std::string dataDir; // absolute
         int models = 12;
+        int logEvents = 0; // access-log events for the demo account (LogSeeder)
     };
 
     // Returns the process exit code: 0, or 1 (already seeded, or an I/O failure).

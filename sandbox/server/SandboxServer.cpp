@@ -15,6 +15,7 @@
 #include "http/Router.h"
 #include "keys/ApiKeyRoutes.h"
 #include "keys/UsageRecorder.h"
+#include "logs/AccessLogRoutes.h"
 #include "models/ModelRoutes.h"
 #include "server/HealthRoutes.h"
 #include "server/TlsServer.h"
@@ -79,6 +80,7 @@ struct SandboxServer::Parts
     LoginRoutes login;
     AuthorizeRoutes authorize;
     TokenRoutes tokens;
+    AccessLogRoutes accessLogs{database};
     TlsIdentity tls;
     TlsServer server;
 };
@@ -118,6 +120,7 @@ int SandboxServer::run()
     p.login.install(p.router);
     p.authorize.install(p.router);
     p.tokens.install(p.router);
+    p.accessLogs.install(p.router);
     p.router.install(p.server, kMaxBody);
 
     p.server.new_task_queue = [] {

@@ -40,8 +40,10 @@ bool SandboxProcess::seed(const Options &options)
 {
     QProcess seeder;
     seeder.setProcessChannelMode(QProcess::SeparateChannels);
-    seeder.start(executable(), {QStringLiteral("seed"), QStringLiteral("--data"), dataDir(),
-                                QStringLiteral("--models"), QString::number(options.models)});
+    seeder.start(executable(),
+                 QStringList{QStringLiteral("seed"), QStringLiteral("--data"), dataDir(),
+                             QStringLiteral("--models"), QString::number(options.models)} +
+                     options.extraSeedArgs);
     if (!seeder.waitForFinished(60000) || seeder.exitStatus() != QProcess::NormalExit ||
         seeder.exitCode() != 0) {
         m_error =

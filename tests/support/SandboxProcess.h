@@ -17,6 +17,7 @@ public:
         int keyCreateLimit = 1000; // key creations per hour
         int models = 12;
         QStringList extraServeArgs;
+        QStringList extraSeedArgs; // e.g. --log-events N
     };
 
     SandboxProcess();

@@ -54,13 +54,13 @@ inline QByteArray base32Decode(const QString &text)
 {
     static const QString alphabet = QStringLiteral("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
     QByteArray out;
-    int buffer = 0;
+    quint32 buffer = 0;
     int bits = 0;
     for (QChar c : text) {
         const int v = alphabet.indexOf(c.toUpper());
         if (v < 0)
             continue;
-        buffer = (buffer << 5) | v;
+        buffer = ((buffer << 5) | quint32(v)) & 0x1fffu; // at most 12 pending bits
         bits += 5;
         if (bits >= 8) {
             out.append(char((buffer >> (bits - 8)) & 0xff));
@@ -287,6 +287,32 @@ inline Reply refresh(const ContractClient &client, const QString &refreshToken)
                     {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
                      {QStringLiteral("refresh_token"), refreshToken},
                      {QStringLiteral("client_id"), kClientId}});
+}
+
+// The caller's newest access-log events of one kind (contract §6), newest first.
+inline QJsonArray events(const ContractClient &client, const Credential &cred, const QString &event)
+{
+    const Reply reply =
+        client.get(QStringLiteral("/auth/access-logs?limit=50&event=") + event, cred);
+    return reply.object().value(QLatin1String("events")).toArray();
+}
+
+// An empty string when `e` is a sign-in event as the sandbox must record it, else what is off.
+inline QString checkEvent(const QJsonValue &value, const QString &event, const QString &outcome,
+                          const QString &path, int status, const QString &errorCode = {})
+{
+    const QJsonObject e = value.toObject();
+    const QString got = QString::fromUtf8(QJsonDocument(e).toJson(QJsonDocument::Compact));
+    if (e.value(QLatin1String("event")).toString() != event ||
+        e.value(QLatin1String("outcome")).toString() != outcome ||
+        e.value(QLatin1String("path")).toString() != path ||
+        e.value(QLatin1String("method")).toString() != QLatin1String("POST") ||
+        e.value(QLatin1String("status")).toInt() != status ||
+        e.value(QLatin1String("ip")).toString().isEmpty() ||
+        (errorCode.isEmpty() ? !e.value(QLatin1String("error_code")).isNull()
+                             : e.value(QLatin1String("error_code")).toString() != errorCode))
+        return QStringLiteral("unexpected event: ") + got;
+    return {};
 }
 
 // The server's clock offset (`serve --clock-offset-file`), re-read by the server per request.

@@ -32,6 +32,7 @@ private slots:
     void totpWrongCode();
     void totpReplayedCodeRefused();
     void mfaTokenIsSingleUse();
+    void signInEventsAreLogged();
     void lockoutAndItsExpiry(); // a second sandbox with small limits and a movable clock
 
 private:
@@ -40,6 +41,7 @@ private:
     SandboxProcess m_sandbox;
     std::unique_ptr<ContractClient> m_client;
     QString m_usedMfaToken;
+    QString m_totpSession;
 };
 
 void TestContractLogin::initTestCase()
@@ -202,6 +204,7 @@ void TestContractLogin::totpRightCode()
     const Reply reply = sendCode(*m_client, mfaToken, code);
     QVERIFY2(reply.status == 200, reply.describe().constData());
     m_usedMfaToken = mfaToken;
+    m_totpSession = field(reply, "access_token");
     QVERIFY(field(reply, "access_token").startsWith(QLatin1String("plx_at_")));
     const Reply user = m_client->get(QStringLiteral("/auth/user"),
                                      Credential::bearer(field(reply, "access_token")));
@@ -255,6 +258,53 @@ void TestContractLogin::mfaTokenIsSingleUse()
                  QStringLiteral("123456"));
     const QString msg = checks::errorShape(bogus, 401, QStringLiteral("invalid_credentials"));
     QVERIFY2(msg.isEmpty(), qPrintable(msg));
+}
+
+void TestContractLogin::signInEventsAreLogged()
+{
+    const QString wrongPassword = QStringLiteral("Wrong-Canary-3c9d");
+    QCOMPARE(login(*m_client, m_sandbox.demoEmail(), wrongPassword).status, 401);
+    const Reply ok = login(*m_client, m_sandbox.demoEmail(), m_sandbox.demoPassword());
+    QVERIFY2(ok.status == 200, ok.describe().constData());
+    const Credential session = Credential::bearer(field(ok, "access_token"));
+    QJsonArray failed = events(*m_client, session, QStringLiteral("auth.login_failed"));
+    QVERIFY(!failed.isEmpty());
+    QString msg =
+        checkEvent(failed.first(), QStringLiteral("auth.login_failed"), QStringLiteral("failure"),
+                   QStringLiteral("/auth/login"), 401, QStringLiteral("invalid_credentials"));
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+    QCOMPARE(failed.first().toObject().value(QLatin1String("actor")).toString(),
+             m_sandbox.demoEmail());
+    const QJsonArray logins = events(*m_client, session, QStringLiteral("auth.login"));
+    QVERIFY(!logins.isEmpty());
+    msg = checkEvent(logins.first(), QStringLiteral("auth.login"), QStringLiteral("success"),
+                     QStringLiteral("/auth/login"), 200);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+
+    // The TOTP account's own log has auth.mfa for the step totpRightCode completed, and the
+    // wrong codes as auth.login_failed on /auth/login/mfa.
+    QVERIFY(!m_totpSession.isEmpty());
+    const Credential totpSession = Credential::bearer(m_totpSession);
+    const QJsonArray mfa = events(*m_client, totpSession, QStringLiteral("auth.mfa"));
+    QVERIFY(!mfa.isEmpty());
+    msg = checkEvent(mfa.last(), QStringLiteral("auth.mfa"), QStringLiteral("success"),
+                     QStringLiteral("/auth/login/mfa"), 200);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+    bool wrongCodeLogged = false;
+    for (const QJsonValue &e : events(*m_client, totpSession, QStringLiteral("auth.login_failed")))
+        wrongCodeLogged = wrongCodeLogged ||
+                          checkEvent(e, QStringLiteral("auth.login_failed"),
+                                     QStringLiteral("failure"), QStringLiteral("/auth/login/mfa"),
+                                     401, QStringLiteral("invalid_credentials"))
+                              .isEmpty();
+    QVERIFY(wrongCodeLogged);
+    // No secret in what the log returns.
+    const Reply all = m_client->get(QStringLiteral("/auth/access-logs?limit=1000"), session);
+    QVERIFY2(all.status == 200, all.describe().constData());
+    QVERIFY(!all.body.contains(wrongPassword.toUtf8()));
+    QVERIFY(!all.body.contains(m_sandbox.demoPassword().toUtf8()));
+    QVERIFY(!all.body.contains(field(ok, "access_token").toUtf8()));
+    QVERIFY(!all.body.contains("plx_mfa_"));
 }
 
 void TestContractLogin::lockoutAndItsExpiry()

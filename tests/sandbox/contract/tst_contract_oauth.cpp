@@ -134,6 +134,17 @@ void TestContractOAuth::formSignInRedirectsWithCodeStateAndIss()
     const Reply user = m_client->get(QStringLiteral("/auth/user"),
                                      Credential::bearer(field(tokens, "access_token")));
     QCOMPARE(field(user, "email"), m_sandbox.demoEmail());
+
+    // Logged: the form sign-in (auth.login on /oauth/authorize) and the exchange (auth.oauth).
+    const Credential session = Credential::bearer(field(tokens, "access_token"));
+    QString msg = checkEvent(events(*m_client, session, QStringLiteral("auth.login")).at(0),
+                             QStringLiteral("auth.login"), QStringLiteral("success"),
+                             QStringLiteral("/oauth/authorize"), 302);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+    msg = checkEvent(events(*m_client, session, QStringLiteral("auth.oauth")).at(0),
+                     QStringLiteral("auth.oauth"), QStringLiteral("success"),
+                     QStringLiteral("/oauth/token"), 200);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
 }
 
 void TestContractOAuth::standInProvidersSignInTheOauthAccount_data()

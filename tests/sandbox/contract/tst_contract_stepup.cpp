@@ -123,6 +123,13 @@ void TestContractStepUp::reauthenticateThenRetry()
     const qint64 authTime = qint64(reauth.object().value(QLatin1String("auth_time")).toDouble());
     QVERIFY(qAbs(authTime - (QDateTime::currentSecsSinceEpoch() + 700)) < 30);
     QVERIFY(field(reauth, "refresh_token").startsWith(QLatin1String("plx_rt_")));
+    const QJsonArray logged =
+        events(*m_client, sessionOf(reauth), QStringLiteral("auth.reauthenticate"));
+    QVERIFY(!logged.isEmpty());
+    const QString msg =
+        checkEvent(logged.at(0), QStringLiteral("auth.reauthenticate"), QStringLiteral("success"),
+                   QStringLiteral("/auth/reauthenticate"), 200);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
     const Reply retried = m_client->postJson(QStringLiteral("/auth/api-keys"), sessionOf(reauth),
                                              keyBody(QStringLiteral("after step-up")));
     QVERIFY2(retried.status == 200, retried.describe().constData());

@@ -27,6 +27,7 @@ private slots:
     void revokeAccessToken();
     void revokeAlwaysAnswers200();
     void tokenRequestErrors();
+    void refreshAndLogoutEventsAreLogged();
     void accessTokenExpires();  // moves the clock
     void refreshTokenExpires(); // moves the clock further
 
@@ -194,6 +195,38 @@ void TestContractTokens::tokenRequestErrors()
     QCOMPARE(field(duplicate, "error"), QStringLiteral("invalid_request"));
     // The refresh token survived all of that.
     QCOMPARE(refresh(*m_client, refreshOf(tokens)).status, 200);
+}
+
+void TestContractTokens::refreshAndLogoutEventsAreLogged()
+{
+    const QJsonObject first = signIn();
+    const QJsonObject second = refresh(*m_client, refreshOf(first)).object();
+    QCOMPARE(refresh(*m_client, refreshOf(first)).status, 400); // reuse
+    const QJsonObject other = signIn();
+    QCOMPARE(postForm(*m_client, QStringLiteral("/oauth/revoke"),
+                      {{QStringLiteral("token"), refreshOf(other)}})
+                 .status,
+             200);
+    const QJsonObject reader = signIn();
+    const QJsonArray refreshes =
+        events(*m_client, bearerOf(reader), QStringLiteral("auth.refresh"));
+    QVERIFY(refreshes.size() >= 2);
+    // Newest first: the reuse, then the rotation before it.
+    QString msg =
+        checkEvent(refreshes.at(0), QStringLiteral("auth.refresh"), QStringLiteral("failure"),
+                   QStringLiteral("/oauth/token"), 400, QStringLiteral("refresh_token_reused"));
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+    msg = checkEvent(refreshes.at(1), QStringLiteral("auth.refresh"), QStringLiteral("success"),
+                     QStringLiteral("/oauth/token"), 200);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+    const QJsonArray logouts = events(*m_client, bearerOf(reader), QStringLiteral("auth.logout"));
+    QVERIFY(!logouts.isEmpty());
+    msg = checkEvent(logouts.at(0), QStringLiteral("auth.logout"), QStringLiteral("success"),
+                     QStringLiteral("/oauth/revoke"), 200);
+    QVERIFY2(msg.isEmpty(), qPrintable(msg));
+    QCOMPARE(logouts.at(0).toObject().value(QLatin1String("actor")).toString(),
+             m_sandbox.demoEmail());
+    Q_UNUSED(second);
 }
 
 void TestContractTokens::accessTokenExpires()

@@ -6,6 +6,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <thread>
+#include <vector>
+
 using namespace plexe::sandbox;
 
 namespace {
@@ -99,22 +102,36 @@ private slots:
         QCOMPARE(usage.last7d, 15);
         QCOMPARE(usage.last30d, 31);
     }
-    void recorderFlushesCountsAndLastUsed()
+    void recorderCommitsBeforeReturning()
     {
         const ApiKey key = add("recorded", std::nullopt, std::nullopt);
         UsageRecorder recorder(*m_db);
+        // Not started: each use commits in the calling thread.
         recorder.record(key.row, kNow - 5);
         recorder.record(key.row, kNow);
         recorder.record(key.row, kNow - 3);
         {
             auto c = m_db->acquire();
-            QCOMPARE(ApiKeyStore::usage(*c, key.row, kNow).last24h, 0); // not yet written
+            QCOMPARE(ApiKeyStore::usage(*c, key.row, kNow).last24h, 3);
+            QCOMPARE(*ApiKeyStore::find(*c, m_account, key.keyId)->lastUsedAt, kNow);
         }
-        recorder.flush();
-        recorder.flush(); // nothing pending: must not count twice
+        // Started: concurrent uses are grouped, and each record() returns only once its use
+        // is committed (a SIGKILL after the answer loses nothing).
+        recorder.start();
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back([&recorder, &key] {
+                for (int i = 0; i < 25; ++i)
+                    recorder.record(key.row, kNow);
+            });
+        }
+        for (std::thread &thread : threads)
+            thread.join();
         auto c = m_db->acquire();
-        QCOMPARE(ApiKeyStore::usage(*c, key.row, kNow).last24h, 3);
-        QCOMPARE(*ApiKeyStore::find(*c, m_account, key.keyId)->lastUsedAt, kNow);
+        QCOMPARE(ApiKeyStore::usage(*c, key.row, kNow).last24h, 103);
+        recorder.stop();
+        recorder.record(key.row, kNow); // after stop: synchronous again
+        QCOMPARE(ApiKeyStore::usage(*c, key.row, kNow).last24h, 104);
     }
 };
 

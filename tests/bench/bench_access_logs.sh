@@ -1,0 +1,102 @@
+#!/bin/sh
+# Benchmark: GET /auth/access-logs over a seeded log (issue 3: a filtered page over millions of
+# events in < 50 ms). Seeds `--log-events N` (default 1,000,000), then times REQUESTS pages per
+# filter mix over one keep-alive TLS connection (curl, several URLs per run, so the handshake is
+# not counted) and prints exactly one JSON line on stdout:
+#   {"bench":"access_logs_query","events":N,"seed_events_per_sec":…,"requests_per_mix":50,
+#    "mixes":{"none":{"p50_ms":…,"p95_ms":…},…},"worst_p95_ms":…}
+# Each time is curl's time_starttransfer - time_pretransfer: the server's answer time on
+# loopback, including the request's own api_key.used commit.
+#   bench_access_logs.sh PATH/TO/plexe-sandbox [events] [requests_per_mix]
+set -eu
+sandbox=${1:?usage: bench_access_logs.sh PATH/TO/plexe-sandbox [events] [requests_per_mix]}
+events=${2:-1000000}
+requests=${3:-50}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/plexe-bench-logs.XXXXXX")
+pid=
+cleanup() {
+    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+
+"$sandbox" seed --data "$tmp/data" --log-events "$events" >"$tmp/seed.txt" 2>"$tmp/seed.err" ||
+    { echo "bench: seed failed: $(cat "$tmp/seed.err")" >&2; exit 1; }
+rate=$(sed -n 's/.*access-log events (\([0-9]*\) events\/s).*/\1/p' "$tmp/seed.err" | head -n 1)
+[ -n "$rate" ] || rate=0
+key=$(sed -n 's/^api_key:[[:space:]]*//p' "$tmp/seed.txt" | head -n 1)
+[ -n "$key" ] || { echo "bench: seed printed no api_key" >&2; exit 1; }
+# The key reaches curl through a header file, never the command line.
+printf 'x-api-key: %s\n' "$key" >"$tmp/header"
+chmod 600 "$tmp/header"
+
+"$sandbox" serve --data "$tmp/data" --port 0 --rate-limit 0 >"$tmp/serve.log" 2>&1 &
+pid=$!
+url=
+ca=
+i=0
+while [ $i -lt 300 ]; do
+    url=$(sed -n 's/^URL:[[:space:]]*\(https:[^[:space:]]*\).*/\1/p' "$tmp/serve.log" | head -n 1)
+    ca=$(sed -n 's/^CA:[[:space:]]*//p' "$tmp/serve.log" | head -n 1)
+    [ -n "$url" ] && [ -n "$ca" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+    i=$((i + 1))
+done
+[ -n "$url" ] || { echo "bench: sandbox did not report its URL: $(cat "$tmp/serve.log")" >&2; exit 1; }
+
+get() {
+    curl -sS --cacert "$ca" -H @"$tmp/header" "$url$1"
+}
+keyid=$(get "/auth/api-keys?status=active&limit=1" | grep -o '"key_id":"key_[0-9A-Za-z]*"' |
+    head -n 1 | sed 's/.*"\(key_[0-9A-Za-z]*\)"/\1/')
+[ -n "$keyid" ] || { echo "bench: no active key listed" >&2; exit 1; }
+newest=$(get "/auth/access-logs?limit=1" | grep -o '"id":[0-9]*' | head -n 1 | cut -d: -f2)
+[ -n "$newest" ] || { echo "bench: the log is empty" >&2; exit 1; }
+middle=$(printf '%s' "$((newest / 2))" | base64 | tr '+/' '-_' | tr -d '=\n')
+day=$(date -u -d '45 days ago' +%Y-%m-%dT00:00:00Z)
+nextday=$(date -u -d '44 days ago' +%Y-%m-%dT00:00:00Z)
+
+# name|query (limit 100, newest first unless the query says otherwise)
+cat >"$tmp/mixes" <<MIXES
+none|
+event|event=auth.login_failed
+ip_outcome|ip=203.0.113.7&outcome=failure
+key_event|key_id=$keyid&event=api_key.used
+two_events|event=auth.login&event=auth.login_failed
+one_day|since=$day&until=$nextday
+day_ip_failure|since=$day&until=$nextday&ip=198.51.100.23&outcome=failure
+key_failure|key_id=$keyid&outcome=failure
+deep_cursor|cursor=$middle&event=auth.mfa
+q_bounded|q=fraud-detector
+tail|after=$((newest - 500))
+MIXES
+
+json=
+worst=0
+while IFS='|' read -r name query; do
+    : >"$tmp/urls"
+    n=0
+    while [ $n -lt "$requests" ]; do
+        printf 'url = "%s/auth/access-logs?limit=100&%s"\noutput = "/dev/null"\n' "$url" "$query" >>"$tmp/urls"
+        n=$((n + 1))
+    done
+    curl -sS --cacert "$ca" -H @"$tmp/header" -K "$tmp/urls" \
+        -w '%{http_code} %{time_pretransfer} %{time_starttransfer}\n' >"$tmp/times" ||
+        { echo "bench: curl failed for $name" >&2; exit 1; }
+    if grep -qv '^200 ' "$tmp/times"; then
+        echo "bench: $name answered $(grep -v '^200 ' "$tmp/times" | head -n 1)" >&2
+        exit 1
+    fi
+    awk '{ printf "%.3f\n", ($3 - $2) * 1000 }' "$tmp/times" | sort -n >"$tmp/sorted"
+    count=$(wc -l <"$tmp/sorted")
+    p50=$(sed -n "$(((count + 1) / 2))p" "$tmp/sorted")
+    p95=$(sed -n "$(((count * 95 + 99) / 100))p" "$tmp/sorted")
+    worst=$(awk -v a="$worst" -v b="$p95" 'BEGIN { print (b > a ? b : a) }')
+    json="$json${json:+,}\"$name\":{\"p50_ms\":$p50,\"p95_ms\":$p95}"
+done <"$tmp/mixes"
+
+kill -0 "$pid" 2>/dev/null || { echo "bench: the sandbox died during the run" >&2; exit 1; }
+printf '{"bench":"access_logs_query","events":%s,"seed_events_per_sec":%s,"requests_per_mix":%s,"mixes":{%s},"worst_p95_ms":%s}\n' \
+    "$events" "$rate" "$requests" "$json" "$worst"
