@@ -254,7 +254,7 @@ void ApiCall::handleHttpStatus()
                                   .value_or(withJitter(policy.defaultRetryAfterMs));
         const QDateTime deadline = now.addMSecs(waitMs);
         e.setRetryAfter(deadline);
-        if (m_rateLimitWaits < policy.maxRateLimitWaits) {
+        if (m_request.waitOnRateLimit && m_rateLimitWaits < policy.maxRateLimitWaits) {
             ++m_rateLimitWaits;
             qCInfo(lcNet).noquote() << "429: waiting" << waitMs << "ms for"
                                     << Redaction::url(m_client->urlFor(m_request));

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <any>
 #include <functional>
+#include <utility>
 
 class QNetworkReply;
 
@@ -41,6 +42,8 @@ public:
     // The decoded value of a typed call (see ApiClient for which type each call yields).
     template <typename T> const T *result() const { return std::any_cast<T>(&m_result); }
     template <typename T> T *result() { return std::any_cast<T>(&m_result); }
+    // Moves the decoded value out (no copy of a secret-bearing result), e.g. to outlive the call.
+    std::any takeResult() { return std::exchange(m_result, std::any()); }
     const ApiRequest &request() const { return m_request; }
     int attempts() const { return m_attempt; }
 

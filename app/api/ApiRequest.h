@@ -23,6 +23,9 @@ struct ApiRequest
     bool authenticated = true;            // false: send no credential (health, token endpoint)
     std::optional<Credential> credential; // overrides the client's (e.g. checking a new key)
     bool sensitive = false; // secrets in the answer or body: no raw copy kept afterwards
+    // false: a 429 fails the call at once (with the deadline) instead of waiting and re-sending;
+    // for sign-in requests, whose body (a password, a code) must not be sent again unasked.
+    bool waitOnRateLimit = true;
 
     // GET and HEAD are the only methods retried on 5xx.
     bool isIdempotent() const { return method == "GET" || method == "HEAD"; }

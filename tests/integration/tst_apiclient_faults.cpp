@@ -89,6 +89,7 @@ private Q_SLOTS:
     void plainHttpRefusedForRemoteHosts();
     void abortAllCancelsEverything();
     void connectionRefusedIsNetworkError();
+    void hstsIsOn();
     void logHasNoSecrets();
 
 private:
@@ -474,6 +475,15 @@ void TestApiClientFaults::connectionRefusedIsNetworkError()
     QVERIFY(client.setEndpoint(ep));
     const Outcome o = waitFor(client.getUser());
     QCOMPARE(o.error.kind(), ApiError::Kind::Network);
+}
+
+void TestApiClientFaults::hstsIsOn()
+{
+    // D25: the client turns HSTS on for the manager it is given.
+    QNetworkAccessManager nam;
+    QVERIFY(!nam.isStrictTransportSecurityEnabled());
+    ApiClient client(&nam);
+    QVERIFY(nam.isStrictTransportSecurityEnabled());
 }
 
 void TestApiClientFaults::logHasNoSecrets()

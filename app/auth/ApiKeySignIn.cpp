@@ -1,0 +1,106 @@
+#include "auth/ApiKeySignIn.h"
+
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/Credential.h"
+#include "core/Logging.h"
+#include "session/Clock.h"
+
+#include <QTimer>
+
+namespace plexe {
+
+namespace {
+
+void wipe(QByteArray &bytes)
+{
+    bytes.detach();
+    bytes.fill('\0');
+    bytes.clear();
+}
+
+} // namespace
+
+ApiKeySignIn::ApiKeySignIn(ApiClient *client, const Clock *clock, QObject *parent)
+    : QObject(parent), m_client(client), m_clock(clock)
+{}
+
+ApiKeySignIn::~ApiKeySignIn()
+{
+    if (m_call)
+        m_call->abort();
+    wipe(m_key);
+}
+
+bool ApiKeySignIn::looksLikeKey(const QByteArray &key)
+{
+    if (!key.startsWith("plx_sk_") || key.size() < 7 + 16 || key.size() > 512)
+        return false;
+    for (const char c : key) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool ApiKeySignIn::start(QByteArray &key)
+{
+    if (m_call) {
+        wipe(key);
+        return false;
+    }
+    wipe(m_key);
+    m_key = key.trimmed();
+    m_key.detach();
+    wipe(key);
+    if (!looksLikeKey(m_key)) {
+        wipe(m_key);
+        ApiError e(ApiError::Kind::Refused, QString());
+        e.setCode(QStringLiteral("invalid_key_format"));
+        // Queued, like every other outcome, so callers may connect after start().
+        QTimer::singleShot(0, this, [this, e] {
+            emit failed(e, QStringLiteral("This is not a Plexe API key (they start with "
+                                          "\u201cplx_sk_\u201d)."));
+        });
+        return true;
+    }
+    qCDebug(lcAuth) << "checking an API key with GET /auth/user";
+    ApiCall *call = m_client->getUserWith(Credential::apiKey(m_key));
+    m_call = call;
+    connect(call, &ApiCall::finished, this, [this, call] { onFinished(call); });
+    return true;
+}
+
+void ApiKeySignIn::cancel()
+{
+    if (m_call)
+        m_call->abort();
+}
+
+void ApiKeySignIn::onFinished(ApiCall *call)
+{
+    if (call != m_call)
+        return;
+    m_call = nullptr;
+    const ApiError &e = call->error();
+    if (e.isError()) {
+        wipe(m_key);
+        qCInfo(lcAuth) << "API key sign-in failed:" << e.logString();
+        emit failed(e, e.userMessage());
+        return;
+    }
+    SignInResult result;
+    result.kind = SignInResult::Kind::ApiKey;
+    result.apiKey = m_key;
+    m_key.detach(); // result owns its own buffer; ours is wiped next
+    wipe(m_key);
+    if (const User *user = call->result<User>())
+        result.user = *user;
+    result.authTime = m_clock->now();
+    emit finished(result);
+    result.wipe();
+}
+
+} // namespace plexe

@@ -1,0 +1,159 @@
+#include "auth/PasswordSignIn.h"
+
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/TokenDecoder.h"
+#include "auth/SecretJson.h"
+#include "core/Logging.h"
+#include "session/Clock.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace plexe {
+
+namespace {
+
+void wipe(QByteArray &bytes)
+{
+    bytes.detach();
+    bytes.fill('\0');
+    bytes.clear();
+}
+
+// The MFA challenge token (contract §5: 401 mfa_required with error.details.mfa_token).
+QByteArray mfaTokenFrom(const ApiError &error)
+{
+    const QJsonValue token = error.details().value(QLatin1String("mfa_token"));
+    return token.isString() ? token.toString().toUtf8() : QByteArray();
+}
+
+} // namespace
+
+PasswordSignIn::PasswordSignIn(ApiClient *client, const Clock *clock, QObject *parent)
+    : QObject(parent), m_client(client), m_clock(clock)
+{}
+
+PasswordSignIn::~PasswordSignIn()
+{
+    if (m_call)
+        m_call->abort();
+    wipeMfaToken();
+}
+
+void PasswordSignIn::wipeMfaToken()
+{
+    wipe(m_mfaToken);
+}
+
+bool PasswordSignIn::start(const QString &email, QByteArray &password)
+{
+    if (m_state == State::SendingPassword || m_state == State::SendingCode) {
+        wipe(password);
+        return false;
+    }
+    wipeMfaToken();
+    m_retryDeadline = QDateTime();
+    // Built from the raw bytes: no unwiped QString copy of the password (SecretJson).
+    const QByteArray emailBytes = email.trimmed().toUtf8();
+    QByteArray body = SecretJson::object({{"email", &emailBytes}, {"password", &password}});
+    wipe(password);
+    send(QByteArrayLiteral("/auth/login"), body, State::SendingPassword);
+    return true;
+}
+
+bool PasswordSignIn::submitCode(const QString &code)
+{
+    if (m_state != State::NeedsCode)
+        return false;
+    QByteArray digits = code.trimmed().toUtf8();
+    QByteArray body = SecretJson::object({{"mfa_token", &m_mfaToken}, {"code", &digits}});
+    wipe(digits);
+    send(QByteArrayLiteral("/auth/login/mfa"), body, State::SendingCode);
+    return true;
+}
+
+void PasswordSignIn::send(const QByteArray &path, QByteArray &body, State sendingState)
+{
+    ApiRequest r;
+    r.method = QByteArrayLiteral("POST");
+    r.path = QString::fromLatin1(path);
+    r.body = body;
+    r.authenticated = false;
+    r.sensitive = true;        // the body holds the password; the answer holds tokens
+    r.waitOnRateLimit = false; // never re-send a password on our own
+    wipe(body);                // B11: our buffer is wiped once the request owns its copy
+    m_state = sendingState;
+    qCDebug(lcAuth) << "password sign-in:" << path;
+    ApiCall *call = m_client->send(r, ApiClient::decoderFor(&TokenDecoder::answer));
+    wipe(r.body);
+    m_call = call;
+    connect(call, &ApiCall::finished, this, [this, call] { onFinished(call); });
+}
+
+void PasswordSignIn::onFinished(ApiCall *call)
+{
+    if (call != m_call)
+        return;
+    m_call = nullptr;
+    const ApiError error = call->error();
+    if (!error.isError()) {
+        SignInResult result;
+        result.kind = SignInResult::Kind::Password;
+        if (TokenAnswer *answer = call->result<TokenAnswer>())
+            result.tokens = std::exchange(*answer, TokenAnswer());
+        result.authTime = m_clock->now();
+        wipeMfaToken();
+        m_state = State::Done;
+        emit finished(result);
+        result.wipe();
+        return;
+    }
+    if (error.httpStatus() == 401 && error.code() == QLatin1String("mfa_required") &&
+        m_state == State::SendingPassword) {
+        m_mfaToken = mfaTokenFrom(error);
+        if (m_mfaToken.isEmpty()) {
+            return fail(error, QStringLiteral("The server asked for a code from an "
+                                              "authenticator app but sent no challenge."));
+        }
+        m_state = State::NeedsCode;
+        emit needsCode();
+        return;
+    }
+    if (error.httpStatus() == 429) {
+        m_retryDeadline = error.retryAfter();
+        if (m_retryDeadline.isValid())
+            emit rateLimited(m_retryDeadline);
+        return fail(error, error.userMessage());
+    }
+    if (error.httpStatus() == 401 && m_state == State::SendingCode) {
+        // A wrong or stale code: keep the challenge so the user can type the next code, unless
+        // the server says the challenge itself is gone.
+        if (error.code() == QLatin1String("invalid_code") ||
+            error.code() == QLatin1String("invalid_credentials")) {
+            m_state = State::NeedsCode;
+            emit failed(error, QStringLiteral("The code is not correct. Enter the current code "
+                                              "from your authenticator app."));
+            return;
+        }
+    }
+    if (error.httpStatus() == 401 && error.code() == QLatin1String("invalid_credentials"))
+        return fail(error, QStringLiteral("The email or password is not correct."));
+    fail(error, error.userMessage());
+}
+
+void PasswordSignIn::cancel()
+{
+    if (m_call)
+        m_call->abort(); // finished(Cancelled) -> fail()
+}
+
+void PasswordSignIn::fail(const ApiError &error, const QString &message)
+{
+    wipeMfaToken();
+    m_state = State::Failed;
+    qCInfo(lcAuth) << "password sign-in failed:" << error.logString();
+    emit failed(error, message);
+}
+
+} // namespace plexe

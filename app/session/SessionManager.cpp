@@ -1,0 +1,364 @@
+#include "session/SessionManager.h"
+
+#include "api/ApiCall.h"
+#include "api/ApiClient.h"
+#include "api/TokenDecoder.h"
+#include "auth/OAuthRequests.h"
+#include "auth/SecretJson.h"
+#include "core/Logging.h"
+#include "session/Clock.h"
+#include "session/RefreshCoordinator.h"
+#include "session/SessionPolicy.h"
+
+#include <QNetworkAccessManager>
+
+namespace plexe {
+
+namespace {
+
+void wipe(QByteArray &bytes)
+{
+    bytes.detach();
+    bytes.fill('\0');
+    bytes.clear();
+}
+
+} // namespace
+
+SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, SessionStore *store,
+                               const Clock *clock, QObject *parent)
+    : QObject(parent), m_profile(std::move(profile)), m_store(store), m_clock(clock),
+      // One QNetworkAccessManager per profile: Qt pools connections by scheme, host and port
+      // and reuses them whatever CA they were verified with (see ApiClient::setEndpoint).
+      m_nam(new QNetworkAccessManager(this)), m_client(new ApiClient(m_nam, this)),
+      m_policy(new SessionPolicy(clock, this))
+{
+    m_client->setEndpoint(endpoint, &m_endpointError);
+    m_oauth = OidcConfiguration::defaultsFor(endpoint.baseUrl);
+
+    auto refresh = [this](const QByteArray &refreshToken,
+                          std::function<void(const RefreshCoordinator::RefreshResponse &)> done) {
+        ApiCall *call = m_client->send(OAuthRequests::refresh(m_oauth.tokenEndpoint, refreshToken),
+                                       ApiClient::decoderFor(&TokenDecoder::answer));
+        connect(call, &ApiCall::finished, this, [call, done] {
+            RefreshCoordinator::RefreshResponse r;
+            const ApiError &e = call->error();
+            if (!e.isError()) {
+                TokenAnswer *answer = call->result<TokenAnswer>();
+                r.kind = RefreshCoordinator::RefreshResponse::Kind::Success;
+                r.accessToken = answer->accessToken;
+                r.refreshToken = answer->refreshToken;
+                r.expiresInSeconds = int(answer->expiresIn.value_or(0));
+                answer->wipe();
+            } else if (e.kind() == ApiError::Kind::Http &&
+                       e.code() == QLatin1String("invalid_grant")) {
+                r.kind = RefreshCoordinator::RefreshResponse::Kind::InvalidGrant;
+                r.message = QStringLiteral("Your session has ended; please sign in again.");
+            } else {
+                // Offline, timeout, 5xx, 429, an odd answer: keep the session (B18).
+                r.kind = RefreshCoordinator::RefreshResponse::Kind::RetryLater;
+                r.message = e.userMessage();
+            }
+            done(r);
+        });
+    };
+    auto saveRotated = [this](const RefreshCoordinator::RefreshResponse &tokens,
+                              std::function<void(bool)> done) {
+        // B18: the rotated refresh token reaches the keychain before the new access token is
+        // handed to anyone (the coordinator waits for `done`).
+        m_session.accessToken = tokens.accessToken;
+        if (!tokens.refreshToken.isEmpty())
+            m_session.refreshToken = tokens.refreshToken;
+        m_session.meta = m_policy->meta();
+        if (tokens.expiresInSeconds > 0)
+            m_session.meta.expiresAt = m_clock->now().addSecs(tokens.expiresInSeconds);
+        m_store->save(m_session, this, [done](const SessionStore::Outcome &o) {
+            done(o.status == SessionStore::Status::Ok);
+        });
+    };
+    m_refresh = new RefreshCoordinator(refresh, saveRotated, this);
+    connect(m_refresh, &RefreshCoordinator::tokensRotated, this,
+            [this] { m_client->setCredential(Credential::bearer(m_refresh->accessToken())); });
+    connect(m_refresh, &RefreshCoordinator::sessionEnded, this,
+            [this](const QString &message) { endSession(EndReason::RefreshRejected, message); });
+    connect(m_policy, &SessionPolicy::expired, this, [this](SessionPolicy::ExpiryReason reason) {
+        if (reason == SessionPolicy::ExpiryReason::Idle)
+            endSession(EndReason::IdleTimeout,
+                       QStringLiteral("You were signed out after a period of inactivity."));
+        else
+            endSession(EndReason::AbsoluteTimeout,
+                       QStringLiteral("Your session reached its maximum length; please sign in "
+                                      "again."));
+    });
+    connect(m_store, &SessionStore::modeChanged, this, &SessionManager::storageModeChanged);
+}
+
+SessionManager::~SessionManager()
+{
+    m_client->abortAll();
+    m_session.wipe();
+}
+
+bool SessionManager::endpointOk(QString *why) const
+{
+    if (why)
+        *why = m_endpointError;
+    return m_endpointError.isEmpty();
+}
+
+bool SessionManager::usesSessionToken() const
+{
+    return isSignedIn() && m_client->credential().type() == Credential::Type::Bearer;
+}
+
+void SessionManager::setOAuthConfiguration(const OidcConfiguration &configuration)
+{
+    m_oauth = configuration;
+}
+
+void SessionManager::beginSession(SignInResult &result)
+{
+    if (m_state != State::SignedOut)
+        endSession(EndReason::SignedOut, QStringLiteral("Signed in again."));
+    StoredSession session;
+    session.profile = m_profile;
+    const QDateTime now = m_clock->now();
+    session.meta.createdAt = now;
+    session.meta.lastActivity = now;
+    session.meta.authTime = result.authTime.isValid() ? result.authTime : now;
+    session.meta.kind = result.metaKind();
+    if (result.kind == SignInResult::Kind::ApiKey) {
+        session.apiKey = result.apiKey;
+    } else {
+        session.accessToken = result.tokens.accessToken;
+        session.refreshToken = result.tokens.refreshToken;
+        if (result.tokens.expiresIn)
+            session.meta.expiresAt = now.addSecs(*result.tokens.expiresIn);
+    }
+    result.wipe();
+    adopt(session);
+    session.wipe();
+    save();
+    qCInfo(lcSession) << "signed in:" << m_session.meta.kind;
+    emit signedIn();
+}
+
+void SessionManager::adopt(const StoredSession &session)
+{
+    m_session.wipe();
+    m_session = session;
+    m_session.accessToken.detach();
+    m_session.refreshToken.detach();
+    m_session.apiKey.detach();
+    if (!m_session.apiKey.isEmpty()) {
+        m_client->setCredential(Credential::apiKey(m_session.apiKey));
+        m_refresh->clear();
+    } else {
+        m_client->setCredential(Credential::bearer(m_session.accessToken));
+        m_refresh->setTokens(m_session.accessToken, m_session.refreshToken);
+    }
+    m_policy->begin(m_session.meta);
+    m_policy->startTicking();
+    m_state = State::SignedIn;
+}
+
+void SessionManager::save()
+{
+    m_session.meta = m_policy->meta();
+    m_store->save(m_session, this, [this](const SessionStore::Outcome &o) {
+        const bool ok = o.status == SessionStore::Status::Ok;
+        if (!ok) {
+            qCWarning(lcSession) << "session not saved to the keychain:" << o.status;
+            emit storageWarning(o.message);
+        }
+        emit sessionSaved(ok);
+    });
+}
+
+void SessionManager::persistActivity()
+{
+    if (isSignedIn())
+        save();
+}
+
+void SessionManager::restore()
+{
+    if (m_state != State::SignedOut)
+        return;
+    m_state = State::Restoring;
+    m_store->load(
+        m_profile, this, [this](const SessionStore::Outcome &o, const StoredSession &stored) {
+            StoredSession session = stored;
+            if (m_state != State::Restoring) {
+                session.wipe();
+                return;
+            }
+            m_state = State::SignedOut;
+            switch (o.status) {
+            case SessionStore::Status::Ok:
+                break;
+            case SessionStore::Status::NeedsUnlock:
+                emit keychainNeedsUnlock(o.message);
+                emit restoreFinished(false, o.message);
+                return;
+            default:
+                emit restoreFinished(false, o.message);
+                return;
+            }
+            const bool hasCredential = !session.apiKey.isEmpty() || !session.accessToken.isEmpty();
+            if (!hasCredential || !m_policy->canRestore(session.meta)) {
+                // B16: too old (idle or absolute) or incomplete: delete it, stay signed out.
+                session.wipe();
+                m_store->removeAll(m_profile, this, [](const SessionStore::Outcome &) {});
+                emit restoreFinished(false, QStringLiteral("The previous session has ended; please "
+                                                           "sign in again."));
+                return;
+            }
+            adopt(session);
+            session.wipe();
+            qCInfo(lcSession) << "session restored:" << m_session.meta.kind;
+            emit restoreFinished(true, QString());
+            emit signedIn();
+        });
+}
+
+SessionRequest *SessionManager::run(SessionRequest::Factory factory, bool sensitive)
+{
+    auto *request = new SessionRequest(this, std::move(factory), sensitive);
+    request->start();
+    return request;
+}
+
+void SessionManager::requestStepUp(QObject *context, std::function<void(bool)> done)
+{
+    m_stepUpWaiters.append({context, std::move(done)});
+    if (m_stepUpWaiters.size() == 1)
+        emit stepUpRequired(m_session.meta.kind != QLatin1String("oauth"));
+}
+
+void SessionManager::reauthenticate(QByteArray &password)
+{
+    if (!usesSessionToken() || m_reauthenticating) {
+        wipe(password);
+        return;
+    }
+    ApiRequest r;
+    r.method = QByteArrayLiteral("POST");
+    r.path = QStringLiteral("/auth/reauthenticate");
+    r.body = SecretJson::object({{"password", &password}});
+    r.sensitive = true;
+    r.waitOnRateLimit = false;
+    wipe(password);
+    m_reauthenticating = true;
+    ApiCall *call = m_client->send(r, ApiClient::decoderFor(&TokenDecoder::answer));
+    wipe(r.body);
+    connect(call, &ApiCall::finished, this, [this, call] {
+        m_reauthenticating = false;
+        const ApiError &e = call->error();
+        if (e.isError()) {
+            if (e.kind() == ApiError::Kind::Cancelled)
+                return;
+            const QString message = e.code() == QLatin1String("invalid_credentials")
+                                        ? QStringLiteral("The password is not correct.")
+                                        : e.userMessage();
+            emit stepUpFailed(message); // the waiting requests keep waiting (or cancelStepUp)
+            return;
+        }
+        TokenAnswer *answer = call->result<TokenAnswer>();
+        adoptTokens(*answer, m_clock->now(), true);
+    });
+}
+
+void SessionManager::completeStepUp(SignInResult &result)
+{
+    if (!isSignedIn() || result.kind == SignInResult::Kind::ApiKey) {
+        result.wipe();
+        return;
+    }
+    adoptTokens(result.tokens, result.authTime.isValid() ? result.authTime : m_clock->now(), true);
+    result.wipe();
+}
+
+void SessionManager::adoptTokens(TokenAnswer &tokens, const QDateTime &authTime, bool revokeOld)
+{
+    QByteArray old = m_session.refreshToken;
+    old.detach();
+    wipe(m_session.accessToken);
+    wipe(m_session.refreshToken);
+    m_session.accessToken = tokens.accessToken;
+    m_session.refreshToken = tokens.refreshToken;
+    m_session.accessToken.detach();
+    m_session.refreshToken.detach();
+    tokens.wipe();
+    m_client->setCredential(Credential::bearer(m_session.accessToken));
+    m_refresh->setTokens(m_session.accessToken, m_session.refreshToken);
+    m_policy->setAuthTime(authTime);
+    save();
+    if (revokeOld && !old.isEmpty() && old != m_session.refreshToken)
+        revoke(old); // the step-up started a new token family; the old one is not needed
+    wipe(old);
+    qCInfo(lcSession) << "step-up done";
+    emit stepUpCompleted();
+    completeStepUpWaiters(true);
+}
+
+void SessionManager::cancelStepUp()
+{
+    completeStepUpWaiters(false);
+}
+
+void SessionManager::completeStepUpWaiters(bool ok)
+{
+    const QList<StepUpWaiter> waiters = std::exchange(m_stepUpWaiters, {});
+    for (const StepUpWaiter &w : waiters) {
+        if (w.context)
+            w.done(ok);
+    }
+}
+
+void SessionManager::revoke(QByteArray &refreshToken)
+{
+    if (refreshToken.isEmpty() || m_oauth.revocationEndpoint.isEmpty())
+        return;
+    // RFC 7009, fire and forget: the local cleanup never waits for (or depends on) it.
+    ApiCall *call = m_client->send(OAuthRequests::revoke(m_oauth.revocationEndpoint, refreshToken,
+                                                         QByteArrayLiteral("refresh_token")));
+    connect(call, &ApiCall::finished, this, [this, call] {
+        const bool ok = call->isOk();
+        if (!ok)
+            qCInfo(lcSession) << "token revocation failed:" << call->error().logString();
+        emit revocationFinished(ok);
+    });
+}
+
+void SessionManager::endSession(EndReason reason, const QString &message)
+{
+    if (m_state == State::SignedOut && m_session.accessToken.isEmpty() &&
+        m_session.apiKey.isEmpty())
+        return;
+    qCInfo(lcSession) << "ending the session:" << reason;
+    QByteArray refreshToken = m_session.refreshToken;
+    refreshToken.detach();
+    m_state = State::SignedOut;
+    m_policy->end();
+    completeStepUpWaiters(false);
+    m_refresh->clear();   // refresh waiters end; a late refresh answer is dropped
+    m_client->abortAll(); // B17: requests in flight
+    m_client->clearCredential();
+    m_session.wipe();
+    m_session.meta = SessionMeta();
+    emit closeSecretDialogs();
+    emit clearSecretClipboard();
+    emit dropSessionData();
+    m_store->removeAll(m_profile, this, [this](const SessionStore::Outcome &o) {
+        const bool ok = o.status == SessionStore::Status::Ok;
+        if (!ok)
+            qCWarning(lcSession) << "keychain entries not removed:" << o.status;
+        emit keychainCleared(ok, o.message);
+    });
+    revoke(refreshToken); // after abortAll(), which would cancel it
+    wipe(refreshToken);
+    emit signedOut(reason, message);
+}
+
+} // namespace plexe

@@ -1,0 +1,154 @@
+#pragma once
+
+#include "api/ApiEndpoint.h"
+#include "api/Credential.h"
+#include "auth/OidcConfiguration.h"
+#include "auth/SignInResult.h"
+#include "session/SessionRequest.h"
+#include "session/SessionStore.h"
+#include "session/StoredSession.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace plexe {
+
+class ApiClient;
+class Clock;
+class RefreshCoordinator;
+class SessionPolicy;
+
+// The signed-in state of ONE profile: its credential, its own network manager and ApiClient,
+// the keychain session (SessionStore), the session policy and the single-flight refresh. Starts a
+// session from a sign-in flow's result or from the keychain, runs requests with refresh and
+// step-up (SessionRequest), and ends sessions doing all of security.md B17.
+class SessionManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { SignedOut, Restoring, SignedIn };
+    Q_ENUM(State)
+    enum class EndReason { SignedOut, IdleTimeout, AbsoluteTimeout, RefreshRejected };
+    Q_ENUM(EndReason)
+
+    // `store` and `clock` are not owned and must outlive the manager. The manager creates its
+    // own QNetworkAccessManager: Qt reuses a pooled connection to the same host and port
+    // whatever CA it was verified with, so two profiles (say the sandbox with its own CA and
+    // production) must never share one manager. One manager per profile, hence one per
+    // SessionManager.
+    SessionManager(QString profile, const ApiEndpoint &endpoint, SessionStore *store,
+                   const Clock *clock, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // False (with a reason) when the endpoint is unusable; see ApiClient::setEndpoint.
+    bool endpointOk(QString *why = nullptr) const;
+
+    QString profile() const { return m_profile; }
+    State state() const { return m_state; }
+    bool isSignedIn() const { return m_state == State::SignedIn; }
+    // "password", "oauth" or "api_key" while signed in.
+    QString sessionKind() const { return m_session.meta.kind; }
+    bool usesSessionToken() const;
+
+    // The profile's client (for the sign-in flows, which send no session credential) and policy
+    // (for UserActivityFilter, idle warnings, the idle setting).
+    ApiClient *apiClient() const { return m_client; }
+    SessionPolicy *policy() const { return m_policy; }
+    RefreshCoordinator *refreshCoordinator() const { return m_refresh; }
+
+    // Storage for the status bar (B13): keychain or memory only, and the backend's name.
+    SessionStore::Mode storageMode() const { return m_store->mode(); }
+    QString storageBackend() const { return m_store->backendName(); }
+
+    // Token, refresh and revocation endpoints; defaults to the contract's routes under the base
+    // URL. A browser sign-in's discovered configuration replaces them.
+    void setOAuthConfiguration(const OidcConfiguration &configuration);
+    const OidcConfiguration &oauthConfiguration() const { return m_oauth; }
+
+    // A sign-in flow succeeded: the credential is used from now on, saved to the keychain
+    // (tokens, or the API key), and the session policy starts. `result` is wiped.
+    void beginSession(SignInResult &result);
+    // At start: load the profile's session; restore it if SessionPolicy::canRestore, otherwise
+    // delete it and stay signed out. Ends with restoreFinished().
+    void restore();
+    // Ends the session (B17). Does nothing when signed out.
+    void signOut() { endSession(EndReason::SignedOut, QStringLiteral("Signed out.")); }
+    // Writes the latest activity time to the keychain (e.g. on quit), for the restore rule.
+    void persistActivity();
+
+    // Runs a request for the session (see SessionRequest). `sensitive`: creating, revoking,
+    // rotating or changing the expiry of a key (B19).
+    SessionRequest *run(SessionRequest::Factory factory, bool sensitive = false);
+
+    // Step-up (B19). After stepUpRequired(): reauthenticate() for password accounts, or a
+    // BrowserSignIn with Options::promptLogin whose result goes to completeStepUp().
+    bool isStepUpPending() const { return !m_stepUpWaiters.isEmpty(); }
+    void reauthenticate(QByteArray &password); // wipes `password`
+    void completeStepUp(SignInResult &result); // wipes `result`
+    void cancelStepUp();                       // the waiting requests end; nothing is sent
+
+    // For SessionRequest: waits for a step-up; done(true) when it succeeded.
+    void requestStepUp(QObject *context, std::function<void(bool ok)> done);
+
+signals:
+    void signedIn();
+    void restoreFinished(bool restored, const QString &message);
+    void keychainNeedsUnlock(const QString &message);
+    // A save finished: `ok` when it reached the store (keychain, or memory in memory-only mode).
+    void sessionSaved(bool ok);
+    // A save did not reach the keychain (memory only now, or refused); show a banner.
+    void storageWarning(const QString &message);
+    void storageModeChanged(plexe::SessionStore::Mode mode, const QString &backendName);
+    // `passwordAccount`: ask for the password; otherwise run the browser with prompt=login.
+    void stepUpRequired(bool passwordAccount);
+    void stepUpFailed(const QString &message);
+    void stepUpCompleted();
+    // Ending a session (B17), emitted in this order before signedOut(): the UI closes every
+    // dialog that shows a secret, clears the clipboard if it still holds the console's value,
+    // and drops loaded access-log rows and other account data.
+    void closeSecretDialogs();
+    void clearSecretClipboard();
+    void dropSessionData();
+    void signedOut(plexe::SessionManager::EndReason reason, const QString &message);
+    // The server-side revocation (RFC 7009) finished; `ok` false when offline (local cleanup
+    // happened anyway).
+    void revocationFinished(bool ok);
+    // Every keychain entry of the profile was deleted (or not: `ok` false, with a message).
+    void keychainCleared(bool ok, const QString &message);
+
+private:
+    void adopt(const StoredSession &session);
+    void adoptTokens(TokenAnswer &tokens, const QDateTime &authTime, bool revokeOld);
+    void save();
+    void endSession(EndReason reason, const QString &message);
+    void revoke(QByteArray &refreshToken);
+    void completeStepUpWaiters(bool ok);
+
+    struct StepUpWaiter
+    {
+        QPointer<QObject> context;
+        std::function<void(bool)> done;
+    };
+
+    QString m_profile;
+    SessionStore *m_store;
+    const Clock *m_clock;
+    QNetworkAccessManager *m_nam;
+    ApiClient *m_client;
+    SessionPolicy *m_policy;
+    RefreshCoordinator *m_refresh;
+    QString m_endpointError;
+    OidcConfiguration m_oauth;
+    State m_state = State::SignedOut;
+    StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)
+    QList<StepUpWaiter> m_stepUpWaiters;
+    bool m_reauthenticating = false;
+};
+
+} // namespace plexe

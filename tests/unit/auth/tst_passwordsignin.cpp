@@ -1,0 +1,197 @@
+// PasswordSignIn against a scripted loopback server: the request, the caller's buffer wiped,
+// the TOTP step, one message for a wrong email or password, and a 429 that is not re-sent.
+#include "FlowTestSupport.h"
+#include "LogCapture.h"
+#include "ScriptedHttpServer.h"
+#include "api/ApiClient.h"
+#include "auth/PasswordSignIn.h"
+#include "session/ManualClock.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace plexe;
+using namespace plexe::test;
+
+namespace {
+
+const QByteArray kPassword = "canary-Pa55word \"quoted\" \\ ünï";
+
+QByteArray errorBody(const QByteArray &code, const QByteArray &message,
+                     const QByteArray &details = "{}")
+{
+    return "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message +
+           "\",\"details\":" + details + "},\"request_id\":\"req_1\"}";
+}
+
+} // namespace
+
+class TestPasswordSignIn : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        ScriptedHttpServer server;
+        QNetworkAccessManager nam;
+        ApiClient client{&nam};
+        ManualClock clock;
+        PasswordSignIn flow{&client, &clock};
+
+        explicit Fixture(ScriptedHttpServer::Handler handler) : server(std::move(handler))
+        {
+            ApiEndpoint ep;
+            ep.baseUrl = QUrl(server.origin());
+            ep.transferTimeoutMs = 2000;
+            client.setEndpoint(ep);
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase() { LogCapture::install(); }
+    void cleanupTestCase()
+    {
+        // E31: the password, the MFA challenge, codes and tokens never reached a log.
+        QVERIFY(!LogCapture::messages().isEmpty());
+        QCOMPARE(LogCapture::containing(
+                     {QString::fromUtf8(kPassword), QStringLiteral("canary-Pa55"),
+                      QStringLiteral("mfa-challenge-1"), QStringLiteral("123456"),
+                      QStringLiteral("acc-1"), QStringLiteral("ref-1"), QStringLiteral("acc-2")}),
+                 QStringList());
+    }
+
+    void successSendsJsonAndWipesTheBuffer()
+    {
+        Fixture f([](int, const QByteArray &) {
+            return ScriptedHttpServer::response(200, tokenAnswer("acc-1", "ref-1"));
+        });
+        QSignalSpy done(&f.flow, &PasswordSignIn::finished);
+        QByteArray password = kPassword;
+        QVERIFY(f.flow.start(QStringLiteral("demo@plexe.local"), password));
+        QVERIFY(password.isEmpty()); // B11: wiped right after the request was handed over
+        QVERIFY(done.wait(2000));
+        const auto result = done.first().first().value<SignInResult>();
+        QCOMPARE(result.tokens.accessToken, QByteArray("acc-1"));
+        QCOMPARE(result.tokens.refreshToken, QByteArray("ref-1"));
+        QCOMPARE(result.kind, SignInResult::Kind::Password);
+        QCOMPARE(result.authTime, f.clock.now());
+        QCOMPARE(f.flow.state(), PasswordSignIn::State::Done);
+
+        QCOMPARE(f.server.requests().size(), 1);
+        const QByteArray request = f.server.requests().first();
+        QCOMPARE(requestLine(request), QByteArray("POST /auth/login HTTP/1.1"));
+        QVERIFY(requestHeader(request, "authorization").isEmpty());
+        const QJsonObject body = QJsonDocument::fromJson(requestBody(request)).object();
+        QCOMPARE(body.value(QLatin1String("email")).toString(), QStringLiteral("demo@plexe.local"));
+        QCOMPARE(body.value(QLatin1String("password")).toString(), QString::fromUtf8(kPassword));
+    }
+
+    void totpStep()
+    {
+        Fixture f([](int index, const QByteArray &request) {
+            if (index == 0)
+                return ScriptedHttpServer::response(
+                    401, errorBody("mfa_required", "Enter the code",
+                                   "{\"mfa_token\":\"mfa-challenge-1\"}"));
+            if (index == 1) // a wrong code
+                return ScriptedHttpServer::response(
+                    401, errorBody("invalid_credentials", "The code is not correct"));
+            Q_UNUSED(request)
+            return ScriptedHttpServer::response(200, tokenAnswer("acc-2", "ref-2"));
+        });
+        QSignalSpy needsCode(&f.flow, &PasswordSignIn::needsCode);
+        QSignalSpy done(&f.flow, &PasswordSignIn::finished);
+        QSignalSpy failed(&f.flow, &PasswordSignIn::failed);
+        QVERIFY(!f.flow.submitCode(QStringLiteral("123456"))); // not asked yet
+        QByteArray password = kPassword;
+        f.flow.start(QStringLiteral("totp@plexe.local"), password);
+        QVERIFY(needsCode.wait(2000));
+        QCOMPARE(f.flow.state(), PasswordSignIn::State::NeedsCode);
+
+        QVERIFY(f.flow.submitCode(QStringLiteral("000000")));
+        QVERIFY(failed.wait(2000));
+        QCOMPARE(f.flow.state(), PasswordSignIn::State::NeedsCode); // may type the next code
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("code")));
+
+        QVERIFY(f.flow.submitCode(QStringLiteral(" 123456 ")));
+        QVERIFY(done.wait(2000));
+        QCOMPARE(done.first().first().value<SignInResult>().tokens.accessToken,
+                 QByteArray("acc-2"));
+        QCOMPARE(f.server.requests().size(), 3);
+        for (int i : {1, 2}) {
+            const QByteArray request = f.server.requests().at(i);
+            QCOMPARE(requestPath(request), QByteArray("/auth/login/mfa"));
+            const QJsonObject body = QJsonDocument::fromJson(requestBody(request)).object();
+            QCOMPARE(body.value(QLatin1String("mfa_token")).toString(),
+                     QStringLiteral("mfa-challenge-1"));
+        }
+        QCOMPARE(QJsonDocument::fromJson(requestBody(f.server.requests().at(2)))
+                     .object()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("123456"));
+    }
+
+    void invalidCredentialsNeverSaysWhichField_data()
+    {
+        QTest::addColumn<QByteArray>("serverMessage");
+        QTest::newRow("unknown email") << QByteArray("No account with this email");
+        QTest::newRow("wrong password") << QByteArray("Wrong password");
+    }
+    void invalidCredentialsNeverSaysWhichField()
+    {
+        QFETCH(QByteArray, serverMessage);
+        Fixture f([serverMessage](int, const QByteArray &) {
+            return ScriptedHttpServer::response(401,
+                                                errorBody("invalid_credentials", serverMessage));
+        });
+        QSignalSpy failed(&f.flow, &PasswordSignIn::failed);
+        QByteArray password = kPassword;
+        f.flow.start(QStringLiteral("x@plexe.local"), password);
+        QVERIFY(failed.wait(2000));
+        QCOMPARE(failed.first().at(1).toString(),
+                 QStringLiteral("The email or password is not correct."));
+        QCOMPARE(f.flow.state(), PasswordSignIn::State::Failed);
+    }
+
+    void rateLimitSurfacesTheDeadlineAndDoesNotResend()
+    {
+        Fixture f([](int, const QByteArray &) {
+            return ScriptedHttpServer::response(
+                429, errorBody("rate_limit_exceeded", "Too many failed sign-ins"),
+                "Retry-After: 600\r\n");
+        });
+        QSignalSpy limited(&f.flow, &PasswordSignIn::rateLimited);
+        QSignalSpy failed(&f.flow, &PasswordSignIn::failed);
+        QByteArray password = kPassword;
+        const QDateTime before = QDateTime::currentDateTimeUtc();
+        f.flow.start(QStringLiteral("x@plexe.local"), password);
+        QVERIFY(failed.wait(2000));
+        QCOMPARE(limited.size(), 1);
+        const QDateTime deadline = limited.first().first().toDateTime();
+        QVERIFY(deadline >= before.addSecs(599));
+        QVERIFY(deadline <= QDateTime::currentDateTimeUtc().addSecs(601));
+        QCOMPARE(f.flow.retryDeadline(), deadline);
+        QTest::qWait(100);
+        QCOMPARE(f.server.requests().size(), 1); // the password was not sent again
+    }
+
+    void cancelEndsWithFailed()
+    {
+        Fixture f([](int, const QByteArray &) { return QByteArray(); }); // stalls
+        QSignalSpy failed(&f.flow, &PasswordSignIn::failed);
+        QByteArray password = kPassword;
+        f.flow.start(QStringLiteral("x@plexe.local"), password);
+        QTRY_COMPARE_WITH_TIMEOUT(f.server.requests().size(), 1, 2000);
+        f.flow.cancel();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.first().first().value<ApiError>().kind(), ApiError::Kind::Cancelled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPasswordSignIn)
+#include "tst_passwordsignin.moc"
