@@ -10,6 +10,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 jobs=$(nproc 2>/dev/null || echo 2)
+# ccache keyed on paths relative to the checkout, so that a fresh clone (as CI makes) reuses
+# what an earlier build of the same sources compiled. Debug info may then name the other clone.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 
 # Debian packages, by purpose. Keep in step with docs and engineering.md.
 build_pkgs=(cmake ninja-build g++ pkg-config ccache clang-format)
