@@ -11,6 +11,9 @@
 #include "session/SessionPolicy.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <memory>
 
 namespace plexe {
 
@@ -40,10 +43,25 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
                           std::function<void(const RefreshCoordinator::RefreshResponse &)> done) {
         ApiCall *call = m_client->send(OAuthRequests::refresh(m_oauth.tokenEndpoint, refreshToken),
                                        ApiClient::decoderFor(&TokenDecoder::answer));
-        connect(call, &ApiCall::finished, this, [call, done] {
+        // The overall deadline (D27): the transfer timeout alone does not end a server that
+        // drips bytes. The timer is the call's child, so it goes with the call.
+        auto timedOut = std::make_shared<bool>(false);
+        auto *deadline = new QTimer(call);
+        deadline->setSingleShot(true);
+        connect(deadline, &QTimer::timeout, call, [call, timedOut] {
+            *timedOut = true;
+            call->abort(); // closes the connection; finished() follows at once
+        });
+        deadline->start(m_refreshTimeout);
+        connect(call, &ApiCall::finished, this, [call, done, timedOut] {
             RefreshCoordinator::RefreshResponse r;
             const ApiError &e = call->error();
-            if (!e.isError()) {
+            if (*timedOut) {
+                // Like a network failure: keep the session (B18).
+                r.kind = RefreshCoordinator::RefreshResponse::Kind::RetryLater;
+                r.message = QStringLiteral("Renewing the session timed out: the server did not "
+                                           "answer in time.");
+            } else if (!e.isError()) {
                 TokenAnswer *answer = call->result<TokenAnswer>();
                 r.kind = RefreshCoordinator::RefreshResponse::Kind::Success;
                 r.accessToken = answer->accessToken;

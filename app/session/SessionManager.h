@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <chrono>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -45,6 +46,11 @@ public:
     SessionManager(QString profile, const ApiEndpoint &endpoint, SessionStore *store,
                    const Clock *clock, QObject *parent = nullptr);
     ~SessionManager() override;
+
+    // The overall deadline of one refresh POST (D27). When it passes, the request is aborted and
+    // the refresh ends like a network failure: RetryLater, the session is kept (B18).
+    static constexpr std::chrono::seconds kDefaultRefreshTimeout{30};
+    void setRefreshTimeout(std::chrono::milliseconds timeout) { m_refreshTimeout = timeout; }
 
     // False (with a reason) when the endpoint is unusable; see ApiClient::setEndpoint.
     bool endpointOk(QString *why = nullptr) const;
@@ -149,6 +155,7 @@ private:
     StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)
     QList<StepUpWaiter> m_stepUpWaiters;
     bool m_reauthenticating = false;
+    std::chrono::milliseconds m_refreshTimeout{kDefaultRefreshTimeout};
 };
 
 } // namespace plexe
