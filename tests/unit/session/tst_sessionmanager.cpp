@@ -38,6 +38,7 @@ struct FakeServer
     bool refreshDown = false;     // the token endpoint answers 503
     bool refreshInvalid = false;  // invalid_grant
     bool needsStepUp = false;     // DELETE answers 403 reauthentication_required
+    bool reauthStalls = false;    // POST /auth/reauthenticate never answers
     QList<QByteArray> log;        // "METHOD /path" per request
     QList<QByteArray> tokensSeen; // Authorization values of GET /auth/user
 
@@ -65,6 +66,8 @@ struct FakeServer
         }
         if (path == "/oauth/revoke")
             return ScriptedHttpServer::response(200, "{}");
+        if (path == "/auth/reauthenticate" && reauthStalls)
+            return QByteArray();
         if (path == "/auth/reauthenticate") {
             const QJsonObject body = QJsonDocument::fromJson(requestBody(request)).object();
             if (auth != "Bearer " + validAccess ||
@@ -232,7 +235,7 @@ private Q_SLOTS:
     {
         // The transfer timeout (30 s) would never end this test: only the deadline can.
         Fixture f(30000);
-        f.manager.setRefreshTimeout(300ms);
+        f.manager.setAuthTimeout(300ms);
         f.signInWithTokens();
         // The token endpoint is a second server that never answers, so its connections are
         // exactly the refresh's.
@@ -315,6 +318,41 @@ private Q_SLOTS:
         QCOMPARE(load(f.store, kProfile).session.refreshToken, QByteArray("ref-stepped"));
         QTRY_COMPARE_WITH_TIMEOUT(f.server.count("POST /oauth/revoke"), 1, 2000);
         QVERIFY(!f.manager.policy()->needsStepUp());
+    }
+
+    void stalledStepUpTimesOutAndCanBeRetried()
+    {
+        // The transfer timeout (30 s) would never end this test: only the deadline can.
+        Fixture f(30000);
+        f.manager.setAuthTimeout(300ms);
+        f.signInWithTokens();
+        f.server.needsStepUp = true;
+        f.server.reauthStalls = true;
+        QSignalSpy required(&f.manager, &SessionManager::stepUpRequired);
+        QSignalSpy failedStep(&f.manager, &SessionManager::stepUpFailed);
+        QSignalSpy signedOut(&f.manager, &SessionManager::signedOut);
+        auto d = watch(f.revokeKey());
+        QVERIFY(required.wait(1000));
+        QElapsedTimer since;
+        since.start();
+        QByteArray password = "right";
+        f.manager.reauthenticate(password);
+        QVERIFY(failedStep.wait(1500));
+        QVERIFY2(since.elapsed() < 1500, QByteArray::number(since.elapsed()).constData());
+        QVERIFY(failedStep.first().first().toString().contains(QLatin1String("timed out")));
+        QCOMPARE(f.server.count("POST /auth/reauthenticate"), 1);
+        // Every request so far went over one connection, the one the abort closed.
+        QTRY_VERIFY_WITH_TIMEOUT(allConnectionsClosed(f.server.http), 1000);
+        QVERIFY(!d->finished); // still waiting for the step-up
+        QVERIFY(f.manager.isSignedIn());
+        QCOMPARE(signedOut.size(), 0);
+
+        f.server.reauthStalls = false;
+        QByteArray again = "right";
+        f.manager.reauthenticate(again);
+        QTRY_VERIFY_WITH_TIMEOUT(d->finished, 1500);
+        QVERIFY2(!d->error.isError(), qPrintable(d->error.logString()));
+        QCOMPARE(failedStep.size(), 1);
     }
 
     void browserStepUpForOAuthAccounts()
