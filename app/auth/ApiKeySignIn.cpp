@@ -23,7 +23,10 @@ void wipe(QByteArray &bytes)
 
 ApiKeySignIn::ApiKeySignIn(ApiClient *client, const Clock *clock, QObject *parent)
     : QObject(parent), m_client(client), m_clock(clock)
-{}
+{
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &ApiKeySignIn::onDeadline);
+}
 
 ApiKeySignIn::~ApiKeySignIn()
 {
@@ -70,6 +73,7 @@ bool ApiKeySignIn::start(QByteArray &key)
     ApiCall *call = m_client->getUserWith(Credential::apiKey(m_key));
     m_call = call;
     connect(call, &ApiCall::finished, this, [this, call] { onFinished(call); });
+    m_deadlineTimer.start(m_timeout);
     return true;
 }
 
@@ -79,11 +83,28 @@ void ApiKeySignIn::cancel()
         m_call->abort();
 }
 
+void ApiKeySignIn::onDeadline()
+{
+    if (!m_call)
+        return;
+    // Forgotten first, so the abort's finished(Cancelled) is not taken for a cancel().
+    ApiCall *call = m_call;
+    m_call = nullptr;
+    call->abort(); // closes the connection
+    wipe(m_key);
+    ApiError e(ApiError::Kind::Timeout, QStringLiteral("The API key check timed out."));
+    e.setCode(QStringLiteral("sign_in_timeout"));
+    qCInfo(lcAuth) << "API key sign-in failed:" << e.logString();
+    emit failed(e, QStringLiteral("Sign-in timed out: the server did not answer in time. Please "
+                                  "try again."));
+}
+
 void ApiKeySignIn::onFinished(ApiCall *call)
 {
     if (call != m_call)
         return;
     m_call = nullptr;
+    m_deadlineTimer.stop();
     const ApiError &e = call->error();
     if (e.isError()) {
         wipe(m_key);

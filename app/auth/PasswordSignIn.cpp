@@ -32,7 +32,10 @@ QByteArray mfaTokenFrom(const ApiError &error)
 
 PasswordSignIn::PasswordSignIn(ApiClient *client, const Clock *clock, QObject *parent)
     : QObject(parent), m_client(client), m_clock(clock)
-{}
+{
+    m_deadlineTimer.setSingleShot(true);
+    connect(&m_deadlineTimer, &QTimer::timeout, this, &PasswordSignIn::onDeadline);
+}
 
 PasswordSignIn::~PasswordSignIn()
 {
@@ -88,6 +91,7 @@ void PasswordSignIn::send(const QByteArray &path, QByteArray &body, State sendin
     ApiCall *call = m_client->send(r, ApiClient::decoderFor(&TokenDecoder::answer));
     wipe(r.body);
     m_call = call;
+    m_deadlineTimer.start(m_timeout);
     connect(call, &ApiCall::finished, this, [this, call] { onFinished(call); });
 }
 
@@ -96,6 +100,7 @@ void PasswordSignIn::onFinished(ApiCall *call)
     if (call != m_call)
         return;
     m_call = nullptr;
+    m_deadlineTimer.stop();
     const ApiError error = call->error();
     if (!error.isError()) {
         SignInResult result;
@@ -148,8 +153,23 @@ void PasswordSignIn::cancel()
         m_call->abort(); // finished(Cancelled) -> fail()
 }
 
+void PasswordSignIn::onDeadline()
+{
+    if (!m_call)
+        return;
+    // Forgotten first, so the abort's finished(Cancelled) is not taken for a cancel().
+    ApiCall *call = m_call;
+    m_call = nullptr;
+    call->abort(); // closes the connection
+    ApiError e(ApiError::Kind::Timeout, QStringLiteral("The sign-in timed out."));
+    e.setCode(QStringLiteral("sign_in_timeout"));
+    fail(e, QStringLiteral("Sign-in timed out: the server did not answer in time. Please try "
+                           "again."));
+}
+
 void PasswordSignIn::fail(const ApiError &error, const QString &message)
 {
+    m_deadlineTimer.stop();
     wipeMfaToken();
     m_state = State::Failed;
     qCInfo(lcAuth) << "password sign-in failed:" << error.logString();

@@ -7,6 +7,9 @@
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <chrono>
 
 namespace plexe {
 
@@ -17,6 +20,8 @@ class Clock;
 // Email + password sign-in (contract §5, POST /auth/login), with the TOTP step when the server
 // answers 401 mfa_required (POST /auth/login/mfa). Asynchronous; ends with exactly one of
 // finished() or failed() per attempt, except that needsCode() pauses it until submitCode().
+// Each request (the password, then each code) has an overall deadline (D27): a server that
+// stalls or drips ends the step with a Timeout error, and the request is aborted.
 class PasswordSignIn : public QObject
 {
     Q_OBJECT
@@ -25,9 +30,14 @@ public:
     enum class State { Idle, SendingPassword, NeedsCode, SendingCode, Done, Failed };
     Q_ENUM(State)
 
+    static constexpr std::chrono::seconds kDefaultTimeout{30};
+
     // `client` and `clock` are not owned and must outlive this object.
     PasswordSignIn(ApiClient *client, const Clock *clock, QObject *parent = nullptr);
     ~PasswordSignIn() override;
+
+    // The overall deadline of each request (the password, each code); set before start().
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     // Sends the password and wipes `password` (the caller's buffer) right after handing it to
     // the request (security.md B11). Returns false when a request is already under way.
@@ -54,6 +64,7 @@ signals:
 private:
     void send(const QByteArray &path, QByteArray &body, State sendingState);
     void onFinished(ApiCall *call);
+    void onDeadline();
     void fail(const ApiError &error, const QString &message);
     void wipeMfaToken();
 
@@ -63,6 +74,8 @@ private:
     State m_state = State::Idle;
     QByteArray m_mfaToken;
     QDateTime m_retryDeadline;
+    std::chrono::milliseconds m_timeout{kDefaultTimeout};
+    QTimer m_deadlineTimer; // runs while a request is in flight
 };
 
 } // namespace plexe

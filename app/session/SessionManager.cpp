@@ -11,6 +11,9 @@
 #include "session/SessionPolicy.h"
 
 #include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <memory>
 
 namespace plexe {
 
@@ -21,6 +24,22 @@ void wipe(QByteArray &bytes)
     bytes.detach();
     bytes.fill('\0');
     bytes.clear();
+}
+
+// The overall deadline of `call` (D27): the transfer timeout alone does not end a server that
+// drips bytes. When it passes, the call is aborted (its connection closed) and the returned flag
+// is set first, so the finished() handler can tell this from a cancel.
+std::shared_ptr<bool> armDeadline(ApiCall *call, std::chrono::milliseconds timeout)
+{
+    auto timedOut = std::make_shared<bool>(false);
+    auto *deadline = new QTimer(call); // the call's child: it goes with the call
+    deadline->setSingleShot(true);
+    QObject::connect(deadline, &QTimer::timeout, call, [call, timedOut] {
+        *timedOut = true;
+        call->abort(); // finished() follows at once
+    });
+    deadline->start(timeout);
+    return timedOut;
 }
 
 } // namespace
@@ -40,10 +59,16 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
                           std::function<void(const RefreshCoordinator::RefreshResponse &)> done) {
         ApiCall *call = m_client->send(OAuthRequests::refresh(m_oauth.tokenEndpoint, refreshToken),
                                        ApiClient::decoderFor(&TokenDecoder::answer));
-        connect(call, &ApiCall::finished, this, [call, done] {
+        const std::shared_ptr<bool> timedOut = armDeadline(call, m_authTimeout);
+        connect(call, &ApiCall::finished, this, [call, done, timedOut] {
             RefreshCoordinator::RefreshResponse r;
             const ApiError &e = call->error();
-            if (!e.isError()) {
+            if (*timedOut) {
+                // Like a network failure: keep the session (B18).
+                r.kind = RefreshCoordinator::RefreshResponse::Kind::RetryLater;
+                r.message = QStringLiteral("Renewing the session timed out: the server did not "
+                                           "answer in time.");
+            } else if (!e.isError()) {
                 TokenAnswer *answer = call->result<TokenAnswer>();
                 r.kind = RefreshCoordinator::RefreshResponse::Kind::Success;
                 r.accessToken = answer->accessToken;
@@ -252,9 +277,16 @@ void SessionManager::reauthenticate(QByteArray &password)
     m_reauthenticating = true;
     ApiCall *call = m_client->send(r, ApiClient::decoderFor(&TokenDecoder::answer));
     wipe(r.body);
-    connect(call, &ApiCall::finished, this, [this, call] {
+    const std::shared_ptr<bool> timedOut = armDeadline(call, m_authTimeout);
+    connect(call, &ApiCall::finished, this, [this, call, timedOut] {
         m_reauthenticating = false;
         const ApiError &e = call->error();
+        if (*timedOut) {
+            // The waiting requests keep waiting: the user may try again (or cancelStepUp).
+            emit stepUpFailed(QStringLiteral("Signing in again timed out: the server did not "
+                                             "answer in time. Please try again."));
+            return;
+        }
         if (e.isError()) {
             if (e.kind() == ApiError::Kind::Cancelled)
                 return;

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <chrono>
 #include <functional>
 
 class QNetworkAccessManager;
@@ -45,6 +46,12 @@ public:
     SessionManager(QString profile, const ApiEndpoint &endpoint, SessionStore *store,
                    const Clock *clock, QObject *parent = nullptr);
     ~SessionManager() override;
+
+    // The overall deadline (D27) of each of the session's own sign-in requests: the refresh POST
+    // and the step-up password POST. When it passes, the request is aborted; a refresh then ends
+    // like a network failure (RetryLater: the session is kept, B18), a step-up in stepUpFailed().
+    static constexpr std::chrono::seconds kDefaultAuthTimeout{30};
+    void setAuthTimeout(std::chrono::milliseconds timeout) { m_authTimeout = timeout; }
 
     // False (with a reason) when the endpoint is unusable; see ApiClient::setEndpoint.
     bool endpointOk(QString *why = nullptr) const;
@@ -149,6 +156,7 @@ private:
     StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)
     QList<StepUpWaiter> m_stepUpWaiters;
     bool m_reauthenticating = false;
+    std::chrono::milliseconds m_authTimeout{kDefaultAuthTimeout};
 };
 
 } // namespace plexe

@@ -2,7 +2,10 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QTcpSocket>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 // Reading raw HTTP requests captured by ScriptedHttpServer in the sign-in flow tests.
 namespace plexe::test {
@@ -48,6 +51,16 @@ inline QByteArray tokenAnswer(const QByteArray &access, const QByteArray &refres
     return "{\"access_token\":\"" + access +
            "\",\"token_type\":\"Bearer\",\"expires_in\":" + QByteArray::number(expiresIn) +
            ",\"refresh_token\":\"" + refresh + "\",\"scope\":\"openid\"}";
+}
+
+// True once a ScriptedHttpServer (which keeps each accepted socket as its child) has accepted
+// a connection and every one of them has been closed by the client.
+inline bool allConnectionsClosed(const QObject &server)
+{
+    const QList<QTcpSocket *> sockets = server.findChildren<QTcpSocket *>();
+    return !sockets.isEmpty() && std::all_of(sockets.begin(), sockets.end(), [](QTcpSocket *s) {
+        return s->state() == QAbstractSocket::UnconnectedState;
+    });
 }
 
 } // namespace plexe::test

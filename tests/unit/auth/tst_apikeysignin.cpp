@@ -1,17 +1,20 @@
 // ApiKeySignIn: the key is checked with GET /auth/user in x-api-key (never in the URL), errors
-// keep their distinct messages, and a string that is no key sends nothing.
+// keep their distinct messages, a string that is no key sends nothing, and a stalled server
+// ends the check in a timeout (D27).
 #include "FlowTestSupport.h"
 #include "ScriptedHttpServer.h"
 #include "api/ApiClient.h"
 #include "auth/ApiKeySignIn.h"
 #include "session/ManualClock.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QtTest>
 
 using namespace plexe;
 using namespace plexe::test;
+using namespace std::chrono_literals;
 
 namespace {
 const QByteArray kKey = "plx_sk_CanaryKey0123456789abcdefghijklmnopqrstuvwxyzAB";
@@ -30,11 +33,12 @@ private:
         ManualClock clock;
         ApiKeySignIn flow{&client, &clock};
 
-        explicit Fixture(ScriptedHttpServer::Handler handler) : server(std::move(handler))
+        explicit Fixture(ScriptedHttpServer::Handler handler, int transferTimeoutMs = 2000)
+            : server(std::move(handler))
         {
             ApiEndpoint ep;
             ep.baseUrl = QUrl(server.origin());
-            ep.transferTimeoutMs = 2000;
+            ep.transferTimeoutMs = transferTimeoutMs;
             client.setEndpoint(ep);
         }
     };
@@ -97,6 +101,29 @@ private Q_SLOTS:
         QCOMPARE(f.server.requests().size(), 0);
         QVERIFY(!ApiKeySignIn::looksLikeKey("plx_sk_short"));
         QVERIFY(ApiKeySignIn::looksLikeKey(kKey));
+    }
+
+    void stalledServerTimesOut()
+    {
+        // The transfer timeout (30 s) would never end this test: only the deadline can.
+        Fixture f([](int, const QByteArray &) { return QByteArray(); }, 30000);
+        f.flow.setTimeout(300ms);
+        QSignalSpy failed(&f.flow, &ApiKeySignIn::failed);
+        QSignalSpy done(&f.flow, &ApiKeySignIn::finished);
+        QElapsedTimer since;
+        since.start();
+        QByteArray key = kKey;
+        QVERIFY(f.flow.start(key));
+        QVERIFY(failed.wait(1500));
+        QVERIFY2(since.elapsed() < 1500, QByteArray::number(since.elapsed()).constData());
+        const auto error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.kind(), ApiError::Kind::Timeout);
+        QCOMPARE(error.code(), QStringLiteral("sign_in_timeout"));
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("timed out")));
+        QVERIFY(!f.flow.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(allConnectionsClosed(f.server), 1000);
+        QCOMPARE(failed.size(), 1); // the abort did not add a second, Cancelled failure
+        QCOMPARE(done.size(), 0);
     }
 };
 

@@ -1,5 +1,6 @@
 // PasswordSignIn against a scripted loopback server: the request, the caller's buffer wiped,
-// the TOTP step, one message for a wrong email or password, and a 429 that is not re-sent.
+// the TOTP step, one message for a wrong email or password, a 429 that is not re-sent, and a
+// stalled server that ends each step in a timeout (D27).
 #include "FlowTestSupport.h"
 #include "LogCapture.h"
 #include "ScriptedHttpServer.h"
@@ -7,6 +8,7 @@
 #include "auth/PasswordSignIn.h"
 #include "session/ManualClock.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -15,6 +17,7 @@
 
 using namespace plexe;
 using namespace plexe::test;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -42,14 +45,30 @@ private:
         ManualClock clock;
         PasswordSignIn flow{&client, &clock};
 
-        explicit Fixture(ScriptedHttpServer::Handler handler) : server(std::move(handler))
+        explicit Fixture(ScriptedHttpServer::Handler handler, int transferTimeoutMs = 2000)
+            : server(std::move(handler))
         {
             ApiEndpoint ep;
             ep.baseUrl = QUrl(server.origin());
-            ep.transferTimeoutMs = 2000;
+            ep.transferTimeoutMs = transferTimeoutMs;
             client.setEndpoint(ep);
         }
     };
+
+    // A stalled step ended by the flow's own deadline: one failed() with a Timeout error and a
+    // clear message, well before the (long) transfer timeout, and the connection closed.
+    static void verifyTimedOut(Fixture &f, QSignalSpy &failed, const QElapsedTimer &since)
+    {
+        QVERIFY(failed.wait(1500));
+        QVERIFY2(since.elapsed() < 1500, QByteArray::number(since.elapsed()).constData());
+        const auto error = failed.first().first().value<ApiError>();
+        QCOMPARE(error.kind(), ApiError::Kind::Timeout);
+        QCOMPARE(error.code(), QStringLiteral("sign_in_timeout"));
+        QVERIFY(failed.first().at(1).toString().contains(QLatin1String("timed out")));
+        QCOMPARE(f.flow.state(), PasswordSignIn::State::Failed);
+        QTRY_VERIFY_WITH_TIMEOUT(allConnectionsClosed(f.server), 1000);
+        QCOMPARE(failed.size(), 1); // the abort did not add a second, Cancelled failure
+    }
 
 private Q_SLOTS:
     void initTestCase() { LogCapture::install(); }
@@ -190,6 +209,47 @@ private Q_SLOTS:
         f.flow.cancel();
         QCOMPARE(failed.size(), 1);
         QCOMPARE(failed.first().first().value<ApiError>().kind(), ApiError::Kind::Cancelled);
+    }
+
+    void stalledPasswordStepTimesOut()
+    {
+        // The transfer timeout (30 s) would never end this test: only the deadline can.
+        Fixture f([](int, const QByteArray &) { return QByteArray(); }, 30000);
+        f.flow.setTimeout(300ms);
+        QSignalSpy failed(&f.flow, &PasswordSignIn::failed);
+        QElapsedTimer since;
+        since.start();
+        QByteArray password = kPassword;
+        QVERIFY(f.flow.start(QStringLiteral("x@plexe.local"), password));
+        verifyTimedOut(f, failed, since);
+    }
+
+    void stalledCodeStepTimesOut()
+    {
+        Fixture f(
+            [](int index, const QByteArray &) {
+                if (index == 0)
+                    return ScriptedHttpServer::response(
+                        401, errorBody("mfa_required", "Enter the code",
+                                       "{\"mfa_token\":\"mfa-challenge-1\"}"));
+                return QByteArray(); // the code step stalls
+            },
+            30000);
+        f.flow.setTimeout(300ms);
+        QSignalSpy needsCode(&f.flow, &PasswordSignIn::needsCode);
+        QSignalSpy failed(&f.flow, &PasswordSignIn::failed);
+        QByteArray password = kPassword;
+        f.flow.start(QStringLiteral("totp@plexe.local"), password);
+        QVERIFY(needsCode.wait(1000));
+        // No deadline runs while the user types the code: only requests have one.
+        QVERIFY(!failed.wait(500));
+        QCOMPARE(f.flow.state(), PasswordSignIn::State::NeedsCode);
+        QElapsedTimer since;
+        since.start();
+        QVERIFY(f.flow.submitCode(QStringLiteral("123456")));
+        verifyTimedOut(f, failed, since);
+        QCOMPARE(f.server.requests().size(), 2);
+        QCOMPARE(requestPath(f.server.requests().at(1)), QByteArray("/auth/login/mfa"));
     }
 };
 

@@ -1,7 +1,8 @@
 // SessionManager against a scripted loopback server and a memory-only SessionStore: sign-in
 // saves the session, 5 concurrent 401s cause one refresh and one retry each, a network failure
-// keeps the session, invalid_grant ends it, step-up (server-driven and local) retries once and
-// a cancelled step-up sends nothing, and every end of session does all of B17.
+// keeps the session, so does a stalled refresh (ended by its deadline, D27), invalid_grant ends it,
+// step-up (server-driven and local) retries once and a cancelled step-up sends nothing, and every
+// end of session does all of B17.
 #include "FlowTestSupport.h"
 #include "KeychainTestSupport.h"
 #include "ScriptedHttpServer.h"
@@ -13,6 +14,7 @@
 #include "session/SessionManager.h"
 #include "session/SessionPolicy.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -36,6 +38,7 @@ struct FakeServer
     bool refreshDown = false;     // the token endpoint answers 503
     bool refreshInvalid = false;  // invalid_grant
     bool needsStepUp = false;     // DELETE answers 403 reauthentication_required
+    bool reauthStalls = false;    // POST /auth/reauthenticate never answers
     QList<QByteArray> log;        // "METHOD /path" per request
     QList<QByteArray> tokensSeen; // Authorization values of GET /auth/user
 
@@ -63,6 +66,8 @@ struct FakeServer
         }
         if (path == "/oauth/revoke")
             return ScriptedHttpServer::response(200, "{}");
+        if (path == "/auth/reauthenticate" && reauthStalls)
+            return QByteArray();
         if (path == "/auth/reauthenticate") {
             const QJsonObject body = QJsonDocument::fromJson(requestBody(request)).object();
             if (auth != "Bearer " + validAccess ||
@@ -105,15 +110,16 @@ struct Fixture
     SessionStore store;
     SessionManager manager;
 
-    Fixture() : manager(kProfile, endpointFor(server), &store, &clock)
+    explicit Fixture(int transferTimeoutMs = 2000)
+        : manager(kProfile, endpointFor(server, transferTimeoutMs), &store, &clock)
     {
         store.useMemoryOnly(QStringLiteral("unit test"));
     }
-    static ApiEndpoint endpointFor(const FakeServer &s)
+    static ApiEndpoint endpointFor(const FakeServer &s, int transferTimeoutMs = 2000)
     {
         ApiEndpoint ep;
         ep.baseUrl = QUrl(s.http.origin());
-        ep.transferTimeoutMs = 2000;
+        ep.transferTimeoutMs = transferTimeoutMs;
         return ep;
     }
     void signInWithTokens()
@@ -225,6 +231,47 @@ private Q_SLOTS:
         QCOMPARE(load(f.store, kProfile).outcome.status, SessionStore::Status::Ok);
     }
 
+    void stalledRefreshTimesOutAndKeepsTheSession()
+    {
+        // The transfer timeout (30 s) would never end this test: only the deadline can.
+        Fixture f(30000);
+        f.manager.setAuthTimeout(300ms);
+        f.signInWithTokens();
+        // The token endpoint is a second server that never answers, so its connections are
+        // exactly the refresh's.
+        ScriptedHttpServer stalledToken([](int, const QByteArray &) { return QByteArray(); });
+        OidcConfiguration oauth = f.manager.oauthConfiguration();
+        const QUrl normalTokenEndpoint = oauth.tokenEndpoint;
+        oauth.tokenEndpoint = QUrl(stalledToken.origin() + QStringLiteral("/oauth/token"));
+        f.manager.setOAuthConfiguration(oauth);
+        f.server.validAccess = "stale";
+        QSignalSpy signedOut(&f.manager, &SessionManager::signedOut);
+        QElapsedTimer since;
+        since.start();
+        auto d = watch(f.getUser());
+        QTRY_VERIFY_WITH_TIMEOUT(d->finished, 1500);
+        QVERIFY2(since.elapsed() < 1500, QByteArray::number(since.elapsed()).constData());
+        QCOMPARE(stalledToken.requests().size(), 1);
+        // Like a network failure (B18): this request fails, the session stays.
+        QCOMPARE(d->error.kind(), ApiError::Kind::Network);
+        QCOMPARE(d->error.code(), QStringLiteral("refresh_unavailable"));
+        QVERIFY(d->error.message().contains(QLatin1String("timed out")));
+        QVERIFY(f.manager.isSignedIn());
+        QCOMPARE(signedOut.size(), 0);
+        QVERIFY(!f.manager.refreshCoordinator()->isRefreshing());
+        QCOMPARE(load(f.store, kProfile).session.refreshToken, QByteArray("ref-0"));
+        QTRY_VERIFY_WITH_TIMEOUT(allConnectionsClosed(stalledToken), 1000);
+
+        // The stall did not wedge the single-flight refresh: the next 401 refreshes normally.
+        oauth.tokenEndpoint = normalTokenEndpoint;
+        f.manager.setOAuthConfiguration(oauth);
+        auto again = watch(f.getUser());
+        QTRY_VERIFY_WITH_TIMEOUT(again->finished, 1500);
+        QVERIFY2(!again->error.isError(), qPrintable(again->error.logString()));
+        QVERIFY(again->refreshed);
+        QCOMPARE(signedOut.size(), 0);
+    }
+
     void invalidGrantEndsTheSession()
     {
         Fixture f;
@@ -271,6 +318,41 @@ private Q_SLOTS:
         QCOMPARE(load(f.store, kProfile).session.refreshToken, QByteArray("ref-stepped"));
         QTRY_COMPARE_WITH_TIMEOUT(f.server.count("POST /oauth/revoke"), 1, 2000);
         QVERIFY(!f.manager.policy()->needsStepUp());
+    }
+
+    void stalledStepUpTimesOutAndCanBeRetried()
+    {
+        // The transfer timeout (30 s) would never end this test: only the deadline can.
+        Fixture f(30000);
+        f.manager.setAuthTimeout(300ms);
+        f.signInWithTokens();
+        f.server.needsStepUp = true;
+        f.server.reauthStalls = true;
+        QSignalSpy required(&f.manager, &SessionManager::stepUpRequired);
+        QSignalSpy failedStep(&f.manager, &SessionManager::stepUpFailed);
+        QSignalSpy signedOut(&f.manager, &SessionManager::signedOut);
+        auto d = watch(f.revokeKey());
+        QVERIFY(required.wait(1000));
+        QElapsedTimer since;
+        since.start();
+        QByteArray password = "right";
+        f.manager.reauthenticate(password);
+        QVERIFY(failedStep.wait(1500));
+        QVERIFY2(since.elapsed() < 1500, QByteArray::number(since.elapsed()).constData());
+        QVERIFY(failedStep.first().first().toString().contains(QLatin1String("timed out")));
+        QCOMPARE(f.server.count("POST /auth/reauthenticate"), 1);
+        // Every request so far went over one connection, the one the abort closed.
+        QTRY_VERIFY_WITH_TIMEOUT(allConnectionsClosed(f.server.http), 1000);
+        QVERIFY(!d->finished); // still waiting for the step-up
+        QVERIFY(f.manager.isSignedIn());
+        QCOMPARE(signedOut.size(), 0);
+
+        f.server.reauthStalls = false;
+        QByteArray again = "right";
+        f.manager.reauthenticate(again);
+        QTRY_VERIFY_WITH_TIMEOUT(d->finished, 1500);
+        QVERIFY2(!d->error.isError(), qPrintable(d->error.logString()));
+        QCOMPARE(failedStep.size(), 1);
     }
 
     void browserStepUpForOAuthAccounts()
