@@ -237,8 +237,10 @@ double LogSeeder::run(Connection &connection, int64_t accountId, int64_t now, in
         insert.run();
         insert.reset();
     }
-    // The index builds are sorts: let SQLite's sorter use one helper thread (Debian's default
-    // limit is 0), which runs on the second core when it is free, and keep any spill in memory.
+    // The index builds are sorts. Once a sort outgrows the sorter's memory (~10M events),
+    // SQLite sorts and merges the spilled runs in one helper thread on the second core
+    // (Debian's default limit is 0 threads); up to ~1M events everything sorts in memory in
+    // this thread and the helper is idle. Spills stay in memory.
     connection.allowWorkerThreads(1);
     connection.exec("PRAGMA threads=1");
     connection.exec("PRAGMA temp_store=MEMORY");
