@@ -66,11 +66,6 @@ int Connection::changes() const
     return sqlite3_changes(m_db);
 }
 
-void Connection::allowWorkerThreads(int count)
-{
-    sqlite3_limit(m_db, SQLITE_LIMIT_WORKER_THREADS, count);
-}
-
 Transaction::Transaction(Connection &connection) : m_connection(connection)
 {
     m_connection.exec("BEGIN IMMEDIATE");

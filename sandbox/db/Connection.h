@@ -24,9 +24,6 @@ public:
     Statement prepare(const std::string &sql);
     int64_t lastInsertId() const;
     int changes() const;
-    // Allows PRAGMA threads up to count sorter helper threads (CREATE INDEX on big tables);
-    // Debian's libsqlite3 is built with a maximum of 8 but a default limit of 0.
-    void allowWorkerThreads(int count);
 
 private:
     sqlite3 *m_db = nullptr;
