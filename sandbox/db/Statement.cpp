@@ -55,6 +55,19 @@ Statement &Statement::bind(int index, const std::string &value)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, const std::string &value)
+{
+    const int rc = sqlite3_bind_text(m_stmt, index, value.data(), int(value.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK)
+        fail(m_stmt, rc);
+    return *this;
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+}
+
 Statement &Statement::bind(int index, const std::optional<int64_t> &value)
 {
     return value ? bind(index, *value) : bindNull(index);

@@ -27,6 +27,11 @@ public:
     Statement &bind(int index, const std::optional<int64_t> &value);
     Statement &bind(int index, const std::optional<std::string> &value);
     Statement &bindNull(int index);
+    // Binds without copying: value must outlive every step until it is rebound or reset
+    // (bulk loads that bind the same few constant strings millions of times).
+    Statement &bindStatic(int index, const std::string &value);
+    // Back to the first row with the bindings kept, for reuse in a loop.
+    void reset();
 
     // True while a row is available; throws DatabaseError on failure.
     bool step();

@@ -21,7 +21,7 @@ struct SeedKey
     bool usable; // active: used; revoked or expired: presented and rejected
 };
 
-// Every text the generator binds, built once (Statement::bind copies from std::string).
+// Every text the generator binds, built once and bound without copies (bindStatic).
 struct Texts
 {
     std::vector<std::string> events;
@@ -163,6 +163,10 @@ double LogSeeder::run(Connection &connection, int64_t accountId, int64_t now, in
         "key_prefix, ip, user_agent, method, path, status, error_code) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     const Texts t;
+    // One statement for the whole load; every text is bound without a copy, since all of
+    // them (Texts, the keys, the email) outlive the loop.
+    auto insert = connection.prepare(sql);
+    insert.bind(4, accountId).bindStatic(5, email);
     for (int64_t i = 0; i < count; ++i) {
         const size_t kind = size_t(kindTable[pickKind(rng)]);
         const std::string &event = t.events[kind];
@@ -214,28 +218,27 @@ double LogSeeder::run(Connection &connection, int64_t accountId, int64_t now, in
             path = &t.keysPath;
             agent = &t.agents[0];
         }
-        // The connection's cached statement; the Statement resets it when it goes.
-        auto insert = connection.prepare(sql);
         insert.bind(1, times[size_t(i)])
-            .bind(2, event)
-            .bind(3, success ? t.success : t.failure)
-            .bind(4, accountId)
-            .bind(5, email)
-            .bind(8, *ip)
-            .bind(9, *agent)
-            .bind(10, *method)
-            .bind(11, *path)
+            .bindStatic(2, event)
+            .bindStatic(3, success ? t.success : t.failure)
+            .bindStatic(8, *ip)
+            .bindStatic(9, *agent)
+            .bindStatic(10, *method)
+            .bindStatic(11, *path)
             .bind(12, status);
         if (key)
-            insert.bind(6, key->keyId).bind(7, key->prefix);
+            insert.bindStatic(6, key->keyId).bindStatic(7, key->prefix);
         else
             insert.bindNull(6).bindNull(7);
         if (error)
-            insert.bind(13, *error);
+            insert.bindStatic(13, *error);
         else
             insert.bindNull(13);
         insert.run();
+        insert.reset();
     }
+    // Not worth it here (measured): PRAGMA threads (a sorter helper thread) cost ~10% more
+    // CPU and wall time at 10M events on two cores; temp_store=MEMORY did not help either.
     for (const auto &index : indexes)
         connection.exec(index.second);
     connection.exec("COMMIT");
