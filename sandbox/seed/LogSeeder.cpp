@@ -144,9 +144,9 @@ double LogSeeder::run(Connection &connection, int64_t accountId, int64_t now, in
     connection.exec("PRAGMA cache_size=-1048576"); // 1 GiB: index sorts stay in memory
     connection.exec("BEGIN");
     // Inserting into B-trees keyed by event, key or address row by row is the slow part;
-    // building those indexes once from the finished table is several times faster. The
-    // definitions come from the schema itself, so they cannot drift from the migration.
-    // (account_id, id) only ever appends, so it stays.
+    // building those indexes once from the finished table is about 1.4 times faster (measured at 1M
+    // events). The definitions come from the schema itself, so they cannot drift from the
+    // migration. (account_id, id) only ever appends, so it stays.
     std::vector<std::pair<std::string, std::string>> indexes;
     {
         auto query = connection.prepare(
