@@ -3,6 +3,9 @@
 #include <QDeadlineTimer>
 #include <QRegularExpression>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace plexe::test {
 
 namespace {
@@ -12,6 +15,9 @@ constexpr int kStartTimeoutMs = 15000;
 SandboxProcess::SandboxProcess()
 {
     m_server.setProcessChannelMode(QProcess::MergedChannels);
+    // If the test process dies (a failed sanitizer check aborts it), the server must not live
+    // on holding its port and data folder: the kernel kills it with its parent.
+    m_server.setChildProcessModifier([] { prctl(PR_SET_PDEATHSIG, SIGKILL); });
 }
 
 SandboxProcess::~SandboxProcess()
