@@ -28,6 +28,9 @@ int serve(const ServeOptions &options)
     sigaddset(&stopSignals, SIGINT);
     sigaddset(&stopSignals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+    // A client that hangs up while its answer is being written must cost one failed write
+    // (EPIPE), never the whole server.
+    signal(SIGPIPE, SIG_IGN);
 
     SandboxServer server(options);
     std::thread waiter([&server, stopSignals] {
