@@ -13,13 +13,8 @@ sandbox=${1:?usage: bench_access_logs.sh PATH/TO/plexe-sandbox [events] [request
 events=${2:-1000000}
 requests=${3:-50}
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/plexe-bench-logs.XXXXXX")
-pid=
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+bench_name=logs
+. "$(dirname "$0")/sandbox-common.sh"
 
 "$sandbox" seed --data "$tmp/data" --log-events "$events" >"$tmp/seed.txt" 2>"$tmp/seed.err" ||
     { echo "bench: seed failed: $(cat "$tmp/seed.err")" >&2; exit 1; }
@@ -31,20 +26,7 @@ key=$(sed -n 's/^api_key:[[:space:]]*//p' "$tmp/seed.txt" | head -n 1)
 printf 'x-api-key: %s\n' "$key" >"$tmp/header"
 chmod 600 "$tmp/header"
 
-"$sandbox" serve --data "$tmp/data" --port 0 --rate-limit 0 >"$tmp/serve.log" 2>&1 &
-pid=$!
-url=
-ca=
-i=0
-while [ $i -lt 300 ]; do
-    url=$(sed -n 's/^URL:[[:space:]]*\(https:[^[:space:]]*\).*/\1/p' "$tmp/serve.log" | head -n 1)
-    ca=$(sed -n 's/^CA:[[:space:]]*//p' "$tmp/serve.log" | head -n 1)
-    [ -n "$url" ] && [ -n "$ca" ] && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-    i=$((i + 1))
-done
-[ -n "$url" ] || { echo "bench: sandbox did not report its URL: $(cat "$tmp/serve.log")" >&2; exit 1; }
+start_sandbox "$sandbox"
 
 get() {
     curl -sS --cacert "$ca" -H @"$tmp/header" "$url$1"

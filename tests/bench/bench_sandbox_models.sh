@@ -11,13 +11,8 @@ duration=${2:-10}
 threads=2
 connections=32
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/plexe-bench.XXXXXX")
-pid=
-cleanup() {
-    if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
+bench_name=models
+. "$(dirname "$0")/sandbox-common.sh"
 
 "$sandbox" seed --data "$tmp/data" --models 50 >"$tmp/seed.txt" 2>"$tmp/seed.err" ||
     { echo "bench: seed failed: $(cat "$tmp/seed.err")" >&2; exit 1; }
@@ -26,20 +21,7 @@ PLEXE_BENCH_KEY=$(sed -n 's/^api_key:[[:space:]]*//p' "$tmp/seed.txt" | head -n 
 export PLEXE_BENCH_KEY
 [ -n "$PLEXE_BENCH_KEY" ] || { echo "bench: seed printed no api_key" >&2; exit 1; }
 
-"$sandbox" serve --data "$tmp/data" --port 0 --rate-limit 0 >"$tmp/serve.log" 2>&1 &
-pid=$!
-url=
-ca=
-i=0
-while [ $i -lt 150 ]; do
-    url=$(sed -n 's/^URL:[[:space:]]*\(https:[^[:space:]]*\).*/\1/p' "$tmp/serve.log" | head -n 1)
-    ca=$(sed -n 's/^CA:[[:space:]]*//p' "$tmp/serve.log" | head -n 1)
-    [ -n "$url" ] && [ -n "$ca" ] && break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-    i=$((i + 1))
-done
-[ -n "$url" ] || { echo "bench: sandbox did not report its URL: $(cat "$tmp/serve.log")" >&2; exit 1; }
+start_sandbox "$sandbox"
 
 # The key must work (a bench of 401s would measure nothing); the header comes from a file.
 printf 'x-api-key: %s\n' "$PLEXE_BENCH_KEY" >"$tmp/header"

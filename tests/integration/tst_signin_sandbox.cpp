@@ -227,6 +227,29 @@ private:
         return out;
     }
 
+    // Creates a read-only key through the session (a sensitive request), records its secret
+    // as a canary and wipes it; returns the key id, or an empty string when creation failed.
+    QString createReadOnlyKey(Session &s, const QString &label)
+    {
+        const Ran created = runRequest<CreatedApiKey>(
+            s,
+            [label](ApiClient &c) {
+                return c.createApiKey(
+                    QStringLiteral("%1 %2").arg(label).arg(QDateTime::currentMSecsSinceEpoch()),
+                    QStringLiteral("read_only"));
+            },
+            true);
+        if (created.error.isError()) {
+            qWarning("key creation failed: %s", qPrintable(created.error.logString()));
+            return {};
+        }
+        auto key = std::any_cast<CreatedApiKey>(created.result);
+        canary(key.key);
+        const QString keyId = key.info.keyId;
+        key.wipe();
+        return keyId;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -417,19 +440,8 @@ private Q_SLOTS:
     {
         auto s = newSession();
         passwordSignIn(*s, m_sandbox.demoEmail(), m_sandbox.demoPassword());
-        const Ran created = runRequest<CreatedApiKey>(
-            *s,
-            [](ApiClient &c) {
-                return c.createApiKey(
-                    QStringLiteral("step-up %1").arg(QDateTime::currentMSecsSinceEpoch()),
-                    QStringLiteral("read_only"));
-            },
-            true);
-        QVERIFY2(!created.error.isError(), qPrintable(created.error.logString()));
-        auto key = std::any_cast<CreatedApiKey>(created.result);
-        canary(key.key);
-        const QString keyId = key.info.keyId;
-        key.wipe();
+        const QString keyId = createReadOnlyKey(*s, QStringLiteral("step-up"));
+        QVERIFY(!keyId.isEmpty());
 
         setServerClockOffset(700); // past the server's 10-minute step-up window
         QSignalSpy required(s->manager.get(), &SessionManager::stepUpRequired);
@@ -452,19 +464,8 @@ private Q_SLOTS:
     {
         auto s = newSession();
         passwordSignIn(*s, m_sandbox.demoEmail(), m_sandbox.demoPassword());
-        const Ran created = runRequest<CreatedApiKey>(
-            *s,
-            [](ApiClient &c) {
-                return c.createApiKey(
-                    QStringLiteral("cancel %1").arg(QDateTime::currentMSecsSinceEpoch()),
-                    QStringLiteral("read_only"));
-            },
-            true);
-        QVERIFY2(!created.error.isError(), qPrintable(created.error.logString()));
-        auto key = std::any_cast<CreatedApiKey>(created.result);
-        canary(key.key);
-        const QString keyId = key.info.keyId;
-        key.wipe();
+        const QString keyId = createReadOnlyKey(*s, QStringLiteral("cancel"));
+        QVERIFY(!keyId.isEmpty());
         setServerClockOffset(700);
         QSignalSpy required(s->manager.get(), &SessionManager::stepUpRequired);
         auto revoke = start<RevokedApiKey>(
