@@ -1,7 +1,7 @@
 // plexe-console: a thin main(); everything else lives in plexe_core and plexe_ui.
 #include "core/LaunchOptions.h"
 #include "core/Version.h"
-#include "mainwindow/MainWindow.h"
+#include "shell/Console.h"
 
 #include <QApplication>
 
@@ -54,7 +54,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(plexe::consoleVersion());
     QApplication::setDesktopFileName(QStringLiteral("ai.plexe.Console"));
 
-    plexe::MainWindow window(options);
-    window.show();
+    plexe::Console console(options, QCoreApplication::applicationDirPath());
+    QString error;
+    if (!console.isUsable(&error)) {
+        std::fprintf(stderr, "plexe-console: %s\n", qUtf8Printable(error));
+        return 2;
+    }
+    console.show();
     return QApplication::exec();
 }

@@ -1,0 +1,53 @@
+#include "common/RelativeTime.h"
+
+#include <QCoreApplication>
+
+namespace plexe {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("RelativeTime", text, nullptr, n);
+}
+
+} // namespace
+
+QString RelativeTime::format(const QDateTime &when, const QDateTime &now)
+{
+    if (!when.isValid())
+        return tr("Never");
+    const qint64 seconds = now.secsTo(when);
+    const bool future = seconds > 0;
+    const qint64 span = future ? seconds : -seconds;
+    if (span < 45)
+        return future ? tr("in a few seconds") : tr("just now");
+    const qint64 minutes = (span + 30) / 60;
+    if (minutes < 60) {
+        const int n = int(minutes);
+        return future ? tr("in %n min", n) : tr("%n min ago", n);
+    }
+    const qint64 hours = (span + 1800) / 3600;
+    if (hours < 24) {
+        const int n = int(hours);
+        return future ? tr("in %n h", n) : tr("%n h ago", n);
+    }
+    const int days = int((span + 43200) / 86400);
+    if (days < 365)
+        return future ? tr("in %n day(s)", days) : tr("%n day(s) ago", days);
+    const int years = days / 365;
+    return future ? tr("in %n year(s)", years) : tr("%n year(s) ago", years);
+}
+
+QString RelativeTime::absolute(const QDateTime &when, bool utc)
+{
+    if (!when.isValid())
+        return tr("Never");
+    if (utc)
+        return when.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
+               QStringLiteral(" UTC");
+    const QDateTime local = when.toLocalTime();
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss ")) + local.timeZoneAbbreviation();
+}
+
+} // namespace plexe

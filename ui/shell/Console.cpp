@@ -1,0 +1,82 @@
+#include "shell/Console.h"
+
+#include "core/Preferences.h"
+#include "profiles/ProfileStore.h"
+#include "sandbox/SandboxLauncher.h"
+#include "session/SessionStore.h"
+#include "session/SystemClock.h"
+#include "shell/MainWindow.h"
+
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QSettings>
+
+namespace plexe {
+
+Console::Console(const LaunchOptions &options, const QString &consoleDir, QObject *parent)
+    : QObject(parent), m_clock(std::make_unique<SystemClock>()),
+      m_settings(std::make_unique<QSettings>()), m_store(std::make_unique<SessionStore>()),
+      m_profiles(std::make_unique<ProfileStore>(m_settings.get())),
+      m_preferences(std::make_unique<Preferences>(m_settings.get()))
+{
+    m_initialProfile = options.profile;
+    if (options.sandbox) {
+        m_initialProfile = Profile::sandboxName();
+        const QString program = SandboxLauncher::findProgram(consoleDir);
+        if (program.isEmpty()) {
+            m_error = tr("--sandbox: plexe-sandbox was not found next to plexe-console.");
+        } else {
+            m_sandbox =
+                std::make_unique<SandboxLauncher>(program, SandboxLauncher::defaultDataDir());
+            // Quit (the window closed, Ctrl+Q, SIGTERM through the signal watcher) never
+            // leaves the child behind.
+            connect(qApp, &QCoreApplication::aboutToQuit, m_sandbox.get(),
+                    [this] { m_sandbox->stopBlocking(); });
+        }
+    }
+    if (!m_initialProfile.isEmpty() && !m_profiles->find(m_initialProfile))
+        m_error = tr("There is no profile named “%1”.").arg(m_initialProfile);
+    if (!options.apiUrl.isEmpty() || !options.caFile.isEmpty()) {
+        const QString name = m_initialProfile.isEmpty() ? m_profiles->lastUsed() : m_initialProfile;
+        std::optional<Profile> profile = m_profiles->find(name);
+        if (profile) {
+            m_profiles->setSessionOverride(
+                profile->name, options.apiUrl.isEmpty() ? profile->apiUrl : options.apiUrl,
+                options.caFile.isEmpty() ? profile->caFile : options.caFile);
+            m_initialProfile = profile->name;
+        }
+    }
+
+    ShellServices services;
+    services.clock = m_clock.get();
+    services.settings = m_settings.get();
+    services.store = m_store.get();
+    services.profiles = m_profiles.get();
+    services.preferences = m_preferences.get();
+    services.opener = [](const QUrl &url) {
+        return QDesktopServices::openUrl(url);
+    };
+    services.sandbox = m_sandbox.get();
+    m_window = std::make_unique<MainWindow>(services);
+}
+
+Console::~Console()
+{
+    // The window (and its sessions) go before the services they use.
+    m_window.reset();
+}
+
+bool Console::isUsable(QString *error) const
+{
+    if (error)
+        *error = m_error;
+    return m_error.isEmpty();
+}
+
+void Console::show()
+{
+    m_window->show();
+    m_window->openProfile(m_initialProfile);
+}
+
+} // namespace plexe

@@ -1,0 +1,554 @@
+#include "shell/MainWindow.h"
+
+#include "account/AccountPane.h"
+#include "api/ApiClient.h"
+#include "common/Confirmation.h"
+#include "common/MessageWidget.h"
+#include "common/StepUpPrompt.h"
+#include "core/Preferences.h"
+#include "profiles/ProfileSessions.h"
+#include "profiles/ProfileStore.h"
+#include "sandbox/SandboxLauncher.h"
+#include "session/SessionPolicy.h"
+#include "session/SessionRequest.h"
+#include "session/SessionStore.h"
+#include "session/UserActivityFilter.h"
+#include "shell/PlaceholderPane.h"
+#include "shell/StartPage.h"
+#include "shell/StatusLine.h"
+#include "shell/Workspace.h"
+#include "signin/SignInPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace plexe {
+
+Q_LOGGING_CATEGORY(lcUi, "plexe.ui", QtWarningMsg)
+
+namespace {
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kLastPaneKey = QStringLiteral("window/lastPane");
+enum PageIndex { StartingPage, SignInPageIndex, WorkspacePage };
+enum PaneIndex { KeysPane, LogsPane, ModelsPane, AccountPaneIndex };
+} // namespace
+
+MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
+    : QMainWindow(parent), m_services(services),
+      m_sessions(new ProfileSessions(services.store, services.clock, this)),
+      m_profileBox(new QComboBox(this)), m_manageProfiles(new QToolButton(this)),
+      m_accountLabel(new QLabel(this)), m_banner(new MessageWidget(this, services.clock)),
+      m_pages(new QStackedWidget(this)), m_start(new StartPage(m_pages)),
+      m_signIn(new SignInPage(services.clock, services.opener, m_pages)),
+      m_workspace(new Workspace(m_pages)),
+      m_account(new AccountPane(services.preferences, services.clock)),
+      m_status(new StatusLine(statusBar(), services.clock, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/plexe-console.svg")));
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+
+    auto *bar = new QHBoxLayout;
+    auto *profileLabel = new QLabel(tr("P&rofile:"), central);
+    profileLabel->setBuddy(m_profileBox);
+    m_profileBox->setObjectName(QStringLiteral("profileSwitcher"));
+    m_profileBox->setAccessibleName(tr("Profile"));
+    m_profileBox->setMinimumContentsLength(16);
+    m_manageProfiles->setObjectName(QStringLiteral("manageProfilesButton"));
+    m_manageProfiles->setText(tr("Manage…"));
+    m_manageProfiles->setAccessibleName(tr("Manage profiles"));
+    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
+    m_accountLabel->setTextFormat(Qt::PlainText);
+    bar->addWidget(profileLabel);
+    bar->addWidget(m_profileBox);
+    bar->addWidget(m_manageProfiles);
+    bar->addStretch();
+    bar->addWidget(m_accountLabel);
+    layout->addLayout(bar);
+    m_banner->setObjectName(QStringLiteral("windowMessage"));
+    layout->addWidget(m_banner);
+    m_pages->addWidget(m_start);
+    m_pages->addWidget(m_signIn);
+    m_pages->addWidget(m_workspace);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_workspace->addPane(
+        new PlaceholderPane(tr("API Keys"), tr("Your API keys will be listed here."), this),
+        QStringLiteral("dialog-password"), QStringLiteral(":/icons/keys.svg"));
+    m_workspace->addPane(
+        new PlaceholderPane(tr("Access Logs"), tr("Who used your account, and when."), this),
+        QStringLiteral("text-x-generic"), QStringLiteral(":/icons/logs.svg"));
+    m_workspace->addPane(
+        new PlaceholderPane(tr("Models"), tr("Your models and their status."), this),
+        QStringLiteral("applications-science"), QStringLiteral(":/icons/models.svg"));
+    m_workspace->addPane(m_account, QStringLiteral("avatar-default"),
+                         QStringLiteral(":/icons/account.svg"));
+    m_workspace->setCurrentIndex(m_services.settings->value(kLastPaneKey, 0).toInt());
+
+    buildActions();
+    connect(m_account, &AccountPane::signOutRequested, this, [this] {
+        if (m_session)
+            m_session->signOut();
+    });
+    connect(m_account, &AccountPane::forgetProfileRequested, this, &MainWindow::forgetProfile);
+    connect(m_services.preferences, &Preferences::idleTimeoutChanged, m_sessions,
+            &ProfileSessions::setIdleTimeoutMinutes);
+    m_sessions->setIdleTimeoutMinutes(m_services.preferences->idleTimeoutMinutes());
+    connect(m_sessions, &ProfileSessions::createdSession, this, &MainWindow::watch);
+    connect(m_profileBox, &QComboBox::activated, this,
+            [this](int index) { openProfile(m_profileBox->itemText(index)); });
+    connect(m_services.profiles, &ProfileStore::changed, this, &MainWindow::reloadProfileList);
+    if (m_services.sandbox) {
+        connect(m_services.sandbox, &SandboxLauncher::started, this, &MainWindow::onSandboxStarted);
+        connect(m_services.sandbox, &SandboxLauncher::failed, this, [this](const QString &why) {
+            if (m_profileName != Profile::sandboxName())
+                return;
+            showSignIn();
+            m_signIn->banner()->showMessage(tr("The local sandbox did not start: %1").arg(why),
+                                            MessageWidget::Kind::Error);
+        });
+        connect(m_services.sandbox, &SandboxLauncher::died, this, [this](const QString &why) {
+            m_banner->showMessage(tr("The local sandbox stopped: %1").arg(why),
+                                  MessageWidget::Kind::Error,
+                                  {{tr("Restart"), QStringLiteral("restartSandboxButton"), [this] {
+                                        m_services.sandbox->restart();
+                                    }}});
+        });
+    }
+    reloadProfileList();
+    m_status->setStorage(QString(), false);
+    updateTitle();
+    resize(1100, 720);
+    restoreGeometry(m_services.settings->value(kGeometryKey).toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    const auto add = [this](const QString &name, const QString &text,
+                            const QList<QKeySequence> &keys, auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    for (int i = 0; i < m_workspace->count(); ++i) {
+        add(QStringLiteral("showPane%1").arg(i + 1), m_workspace->panes()[i]->title(),
+            {QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1))}, [this, i] {
+                if (m_pages->currentIndex() == WorkspacePage)
+                    m_workspace->setCurrentIndex(i);
+            });
+    }
+    add(QStringLiteral("refreshAction"), tr("Refresh"),
+        {QKeySequence(Qt::Key_F5), QKeySequence(QStringLiteral("Ctrl+R"))}, [this] {
+            if (m_pages->currentIndex() == WorkspacePage)
+                m_workspace->currentPane()->refresh();
+        });
+    add(QStringLiteral("findAction"), tr("Find"), {QKeySequence::Find}, [this] {
+        if (m_pages->currentIndex() == WorkspacePage)
+            m_workspace->currentPane()->focusSearch();
+    });
+    add(QStringLiteral("quitAction"), tr("Quit"), {QKeySequence(QStringLiteral("Ctrl+Q"))},
+        [this] { close(); });
+    connect(m_workspace, &Workspace::currentPaneChanged, this,
+            [this](int index) { m_services.settings->setValue(kLastPaneKey, index); });
+}
+
+void MainWindow::reloadProfileList()
+{
+    const QSignalBlocker blocker(m_profileBox);
+    m_profileBox->clear();
+    for (const Profile &profile : m_services.profiles->profiles())
+        m_profileBox->addItem(profile.name);
+    m_profileBox->setCurrentText(m_profileName);
+}
+
+void MainWindow::openProfile(const QString &requested)
+{
+    QString name = requested;
+    if (name.isEmpty())
+        name = m_services.profiles->lastUsed();
+    std::optional<Profile> profile = m_services.profiles->find(name);
+    if (!profile)
+        profile = m_services.profiles->profiles().value(0);
+    m_banner->hideMessage();
+    m_profileName = profile->name;
+    m_profileBox->setCurrentText(m_profileName);
+    m_services.profiles->setLastUsed(m_profileName);
+    m_status->setProfile(m_profileName);
+    m_signIn->setDemoAccounts(profile->isSandbox() && m_services.sandbox
+                                  ? m_services.sandbox->demoAccounts()
+                                  : QList<DemoAccount>());
+    if (profile->isSandbox() && profile->apiUrl.isEmpty()) {
+        if (m_services.sandbox) {
+            showStarting(tr("Starting the local sandbox…"));
+            if (m_services.sandbox->state() != SandboxLauncher::State::Starting &&
+                m_services.sandbox->state() != SandboxLauncher::State::Seeding)
+                m_services.sandbox->start();
+            return;
+        }
+        m_session = nullptr;
+        m_signIn->setSession(nullptr, m_profileName);
+        showSignIn();
+        m_signIn->banner()->showMessage(
+            tr("The local sandbox is not running. Start the console with "
+               "“plexe-console --sandbox” to use it."),
+            MessageWidget::Kind::Information);
+        return;
+    }
+    activate(*profile);
+}
+
+void MainWindow::onSandboxStarted()
+{
+    m_services.profiles->setSessionOverride(Profile::sandboxName(), m_services.sandbox->url(),
+                                            m_services.sandbox->caFile());
+    m_banner->hideMessage();
+    if (m_profileName == Profile::sandboxName())
+        openProfile(m_profileName);
+}
+
+void MainWindow::activate(const Profile &profile)
+{
+    SessionManager *session = m_sessions->sessionFor(profile);
+    m_session = session;
+    m_signIn->setSession(session, profile.name);
+    m_account->setSession(session, profile.name);
+    QString why;
+    if (!session->endpointOk(&why)) {
+        showSignIn();
+        m_signIn->banner()->showMessage(tr("This profile cannot be used: %1").arg(why),
+                                        MessageWidget::Kind::Error);
+        return;
+    }
+    switch (session->state()) {
+    case SessionManager::State::SignedIn:
+        onSignedIn(session);
+        break;
+    case SessionManager::State::Restoring:
+        showStarting(tr("Restoring your session…"));
+        break;
+    case SessionManager::State::SignedOut:
+        if (session->property("plexeRestored").toBool()) {
+            showSignIn();
+        } else {
+            session->setProperty("plexeRestored", true);
+            showStarting(tr("Restoring your session…"));
+            session->restore();
+        }
+        break;
+    }
+}
+
+void MainWindow::watch(SessionManager *session)
+{
+    // User input anywhere in the console counts for every profile's session; background
+    // events never do (B16).
+    qApp->installEventFilter(new UserActivityFilter(session->policy(), session));
+    const auto current = [this, session] {
+        return session == m_session;
+    };
+    connect(session, &SessionManager::signedIn, this, [this, session, current] {
+        if (current())
+            onSignedIn(session);
+    });
+    connect(session, &SessionManager::restoreFinished, this, [this, current](bool restored) {
+        if (current())
+            onRestoreFinished(restored);
+    });
+    connect(session, &SessionManager::keychainNeedsUnlock, this, [this, session, current] {
+        if (!current())
+            return;
+        showSignIn();
+        m_signIn->banner()->showMessage(
+            tr("Your keychain is locked. Unlock it (for example in your desktop's passwords "
+               "app), then choose Retry."),
+            MessageWidget::Kind::Warning,
+            {{tr("Retry"), QStringLiteral("keychainRetryButton"),
+              [this, session] {
+                  m_services.store->retryKeychain();
+                  showStarting(tr("Restoring your session…"));
+                  session->restore();
+              }},
+             {tr("Use this session only"), QStringLiteral("memoryOnlyButton"), [this] {
+                  m_services.store->useMemoryOnly(tr("The user chose this session only."));
+                  m_signIn->banner()->hideMessage();
+              }}});
+    });
+    connect(session, &SessionManager::storageWarning, this, [this, current] {
+        if (!current())
+            return;
+        m_banner->showMessage(tr("Your session could not be saved to the keychain. It is kept "
+                                 "in memory for this session only and ends when you quit."),
+                              MessageWidget::Kind::Warning);
+    });
+    connect(session, &SessionManager::storageModeChanged, this, &MainWindow::updateStorage);
+    connect(session, &SessionManager::stepUpRequired, this, [this, current](bool password) {
+        if (current())
+            onStepUpRequired(password);
+    });
+    connect(session, &SessionManager::closeSecretDialogs, this, [this] {
+        if (m_stepUp)
+            m_stepUp->close();
+    });
+    connect(session, &SessionManager::dropSessionData, this, [this, current] {
+        if (!current())
+            return;
+        for (Pane *pane : m_workspace->panes())
+            pane->dropSessionData();
+    });
+    connect(session, &SessionManager::signedOut, this,
+            [this, current](SessionManager::EndReason reason) {
+                if (current())
+                    onSignedOut(reason);
+            });
+    connect(session, &SessionManager::keychainCleared, this,
+            [this, current](bool ok, const QString &message) {
+                if (!ok && current())
+                    m_signIn->banner()->showMessage(
+                        tr("Signed out, but the saved session could not be removed from the "
+                           "keychain: %1")
+                            .arg(message),
+                        MessageWidget::Kind::Warning);
+            });
+    SessionPolicy *policy = session->policy();
+    connect(policy, &SessionPolicy::idleWarning, this, [this, policy, current] {
+        if (!current())
+            return;
+        m_banner->showCountdown(
+            tr("You will be signed out in %1 because of inactivity."), policy->idleDeadline(),
+            MessageWidget::Kind::Warning, {},
+            {{tr("Stay signed in"), QStringLiteral("staySignedInButton"), [policy] {
+                  policy->staySignedIn();
+              }}});
+        m_status->setIdleDeadline(policy->idleDeadline());
+    });
+    connect(policy, &SessionPolicy::idleWarningCleared, this, [this, current] {
+        if (!current())
+            return;
+        m_banner->hideMessage();
+        m_status->setIdleDeadline({});
+    });
+}
+
+void MainWindow::onSignedIn(SessionManager *session)
+{
+    Q_UNUSED(session)
+    m_userLoaded = false;
+    m_user = User();
+    updateStorage();
+    showStarting(tr("Loading your account…"));
+    loadUser();
+}
+
+void MainWindow::loadUser()
+{
+    SessionRequest *request = m_session->run([](ApiClient &c) { return c.getUser(); });
+    QPointer<SessionManager> session = m_session;
+    connect(request, &SessionRequest::finished, this, [this, request, session] {
+        if (session != m_session || !session || !session->isSignedIn())
+            return;
+        if (request->isOk()) {
+            if (const User *user = request->result<User>())
+                m_user = *user;
+            m_userLoaded = true;
+        } else if (request->error().kind() == ApiError::Kind::Cancelled) {
+            return;
+        } else {
+            m_banner->showMessage(
+                tr("Your account could not be loaded: %1").arg(request->error().userMessage()),
+                MessageWidget::Kind::Error,
+                {{tr("Retry"), QStringLiteral("loadAccountRetryButton"), [this] {
+                      m_banner->hideMessage();
+                      if (m_session && m_session->isSignedIn())
+                          loadUser();
+                  }}});
+        }
+        showWorkspace();
+    });
+}
+
+void MainWindow::showWorkspace()
+{
+    m_account->setSession(m_session, m_profileName);
+    if (m_userLoaded)
+        m_account->setUser(m_user);
+    const bool resumes = !m_resume.email.isEmpty() && m_resume.profile == m_profileName &&
+                         m_resume.email == m_user.email;
+    for (Pane *pane : m_workspace->panes())
+        pane->activateSession();
+    if (resumes)
+        m_workspace->restoreState(m_resume.state);
+    else if (!m_resume.email.isEmpty())
+        m_workspace->setCurrentIndex(KeysPane); // another account starts fresh
+    m_resume = ResumePoint();
+    m_signIn->reset();
+    m_pages->setCurrentIndex(WorkspacePage);
+    updateTitle();
+    if (QWidget *pane = m_workspace->currentPane())
+        pane->setFocus();
+    qCInfo(lcUi) << "workspace shown";
+}
+
+void MainWindow::onRestoreFinished(bool restored)
+{
+    if (restored)
+        return; // signedIn() follows
+    showSignIn();
+    if (m_services.store->mode() == SessionStore::Mode::MemoryOnly &&
+        !m_signIn->banner()->isShowing()) {
+        m_signIn->banner()->showMessage(
+            tr("No keychain is available, so your session cannot be saved. You can sign in for "
+               "this session only: nothing will be stored, and you sign in again next time."),
+            MessageWidget::Kind::Warning,
+            {{tr("Sign in for this session only"), QStringLiteral("memoryOnlyButton"), [this] {
+                  m_services.store->useMemoryOnly(tr("No keychain."));
+                  m_signIn->banner()->hideMessage();
+                  m_signIn->focusInput();
+              }}});
+    }
+    updateStorage();
+}
+
+void MainWindow::onSignedOut(SessionManager::EndReason reason)
+{
+    const bool timedOut = reason == SessionManager::EndReason::IdleTimeout ||
+                          reason == SessionManager::EndReason::AbsoluteTimeout;
+    if (timedOut && !m_user.email.isEmpty())
+        m_resume = {m_profileName, m_user.email, m_workspace->saveState()};
+    else
+        m_resume = ResumePoint();
+    m_user = User();
+    m_userLoaded = false;
+    m_banner->hideMessage();
+    m_status->setIdleDeadline({});
+    showSignIn();
+    m_signIn->banner()->showMessage(signedOutText(reason), timedOut
+                                                               ? MessageWidget::Kind::Warning
+                                                               : MessageWidget::Kind::Information);
+    updateStorage();
+}
+
+QString MainWindow::signedOutText(SessionManager::EndReason reason) const
+{
+    switch (reason) {
+    case SessionManager::EndReason::IdleTimeout: {
+        const int minutes = m_session ? m_session->policy()->idleTimeoutMinutes()
+                                      : m_services.preferences->idleTimeoutMinutes();
+        return tr("Signed out after %n minute(s) of inactivity.", nullptr, minutes);
+    }
+    case SessionManager::EndReason::AbsoluteTimeout:
+        return tr("Signed out: a session lasts at most 12 hours. Please sign in again.");
+    case SessionManager::EndReason::RefreshRejected:
+        return tr("Your session was ended by the server. Please sign in again.");
+    case SessionManager::EndReason::SignedOut:
+        break;
+    }
+    return tr("You have signed out.");
+}
+
+void MainWindow::onStepUpRequired(bool passwordAccount)
+{
+    if (m_stepUp)
+        return;
+    m_stepUp =
+        new StepUpPrompt(m_session, passwordAccount, m_services.clock, m_services.opener, this);
+    m_stepUp->open();
+}
+
+void MainWindow::showSignIn()
+{
+    m_pages->setCurrentIndex(SignInPageIndex);
+    updateTitle();
+    m_signIn->focusInput();
+}
+
+void MainWindow::showStarting(const QString &text)
+{
+    m_start->setText(text);
+    m_pages->setCurrentIndex(StartingPage);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const bool signedIn =
+        m_session && m_session->isSignedIn() && m_pages->currentIndex() == WorkspacePage;
+    if (!signedIn) {
+        setWindowTitle(tr("Plexe Console — Sign in"));
+        m_accountLabel->clear();
+        return;
+    }
+    const QString who = m_user.email.isEmpty() ? tr("signed in") : m_user.email;
+    setWindowTitle(tr("Plexe Console — %1 (%2)").arg(who, m_profileName));
+    m_accountLabel->setText(who);
+}
+
+void MainWindow::updateStorage()
+{
+    const bool memoryOnly = m_services.store->mode() == SessionStore::Mode::MemoryOnly;
+    if (m_session && m_session->isSignedIn())
+        m_status->setStorage(m_session->storageBackend(), memoryOnly);
+    else
+        m_status->setStorage(memoryOnly ? tr("memory only") : QString(), memoryOnly);
+}
+
+void MainWindow::forgetProfile()
+{
+    Confirmation::Request request;
+    request.title = tr("Sign out and forget this profile?");
+    request.question = tr("You will be signed out, and everything the console keeps for this "
+                          "profile is deleted from this computer.");
+    request.account = m_user.email;
+    request.profile = m_profileName;
+    request.verb = tr("Sign out and forget");
+    const QString profile = m_profileName;
+    Confirmation::ask(this, request, this, [this, profile](bool confirmed) {
+        if (!confirmed)
+            return;
+        m_sessions->discard(profile);
+        m_session = nullptr;
+        QString error;
+        std::optional<Profile> stored = m_services.profiles->find(profile);
+        if (stored && !stored->builtIn)
+            m_services.profiles->remove(profile, &error);
+        m_resume = ResumePoint();
+        openProfile(stored && !stored->builtIn ? QString() : profile);
+        m_signIn->banner()->showMessage(tr("Signed out; the console no longer keeps anything "
+                                           "for the profile “%1”.")
+                                            .arg(profile),
+                                        MessageWidget::Kind::Information);
+    });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_services.settings->setValue(kGeometryKey, saveGeometry());
+    m_sessions->persistActivity();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    // The start-up smoke test and the start-up benchmark wait for this line.
+    qCInfo(lcUi) << "main window shown:" << windowTitle();
+}
+
+} // namespace plexe
