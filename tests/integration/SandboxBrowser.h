@@ -49,6 +49,8 @@ public:
     QString error() const { return m_error; }
     // The authorization code the server redirected with (a canary for the log check).
     QString code() const { return m_code; }
+    // Where the sign-in form redirected to (the address a browser ends on).
+    QUrl lastLocation() const { return m_location; }
 
     // The hidden inputs of the first POST form of a page, unescaped.
     static QList<QPair<QString, QString>> formFields(const QByteArray &html)
@@ -142,6 +144,7 @@ private:
 
     void follow(const QUrl &location)
     {
+        m_location = location;
         m_code = QUrlQuery(location).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
         QNetworkReply *reply = m_nam.get(request(location));
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
@@ -161,6 +164,7 @@ private:
     QByteArray m_callbackPage;
     QString m_error;
     QString m_code;
+    QUrl m_location;
 };
 
 // RFC 6238 TOTP (SHA-1, 6 digits, 30 s steps) from a base32 secret, for the TOTP sign-in test.
