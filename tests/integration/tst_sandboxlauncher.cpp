@@ -220,7 +220,6 @@ private slots:
         QSignalSpy started(&launcher, &SandboxLauncher::started);
         launcher.restart();
         QVERIFY(started.wait(kStartMs));
-        const QUrl firstUrl = launcher.url();
         // Restart while running: stopped, then started again.
         QSignalSpy stopped(&launcher, &SandboxLauncher::stopped);
         launcher.restart();
@@ -228,7 +227,6 @@ private slots:
         QCOMPARE(stopped.count(), 1);
         QCOMPARE(launcher.state(), SandboxLauncher::State::Running);
         QVERIFY(!launcher.url().isEmpty());
-        Q_UNUSED(firstUrl);
     }
 
     void failsWithoutTheProgram()
