@@ -280,6 +280,8 @@ void SandboxLauncher::abort(const QString &message)
 void SandboxLauncher::stop()
 {
     m_startTimer.stop();
+    // An explicit stop wins over a start being aborted: the caller waits for stopped().
+    m_abortMessage.clear();
     if (!m_process || m_process->state() == QProcess::NotRunning) {
         finishStop();
         return;
@@ -295,6 +297,7 @@ void SandboxLauncher::stopBlocking(int graceMs)
 {
     m_startTimer.stop();
     m_restartAfterStop = false;
+    m_abortMessage.clear();
     if (!m_process || m_process->state() == QProcess::NotRunning) {
         stop();
         return;
