@@ -136,7 +136,8 @@ void SandboxLauncher::seed()
     m_process = newProcess();
     // The seed prints every demo secret on stdout; the console reads them from the 0600 file.
     m_process->setStandardOutputFile(QProcess::nullDevice());
-    m_process->setArguments({QStringLiteral("seed"), QStringLiteral("--data"), m_dataDir});
+    m_process->setArguments({QStringLiteral("seed"), QStringLiteral("--data"), m_dataDir,
+                             QStringLiteral("--write-demo-credentials")});
     connect(m_process, &QProcess::finished, this, &SandboxLauncher::onSeedFinished);
     m_startTimer.start(kStartTimeoutMs);
     m_process->start();

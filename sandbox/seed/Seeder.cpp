@@ -142,7 +142,8 @@ int Seeder::run(const Options &options)
                                    {"totp_uri", totp.totpUri}});
         // The same lines for the console's --sandbox launcher (which must not read our stdout
         // into its logs); after the commit, so that the file never names accounts that are not.
-        const std::string fileError = DemoCredentialsFile::write(options.dataDir, lines);
+        const std::string fileError =
+            options.writeCredentials ? DemoCredentialsFile::write(options.dataDir, lines) : "";
         if (!fileError.empty()) {
             std::fprintf(stderr, "plexe-sandbox: %s\n", fileError.c_str());
             return 1;
