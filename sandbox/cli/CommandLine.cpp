@@ -138,7 +138,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         QStringLiteral("log-events"),
         QStringLiteral("seed: number of demo access-log events (default 0)."), QStringLiteral("N"),
         QStringLiteral("0"));
+    const QCommandLineOption writeCredentials(
+        QStringLiteral("write-demo-credentials"),
+        QStringLiteral("seed: also write the demo credentials to DIR/demo-credentials (mode "
+                       "0600), for plexe-console --sandbox."));
     parser.addOption(logEvents);
+    parser.addOption(writeCredentials);
     parser.addOptions({help,        version,        data,          port,   bind,
                        rateLimit,   keyCreateLimit, testCert,      models, loginFailureLimit,
                        loginWindow, accessSeconds,  refreshDays,   stepUp, clockOffsetFile,
@@ -179,7 +184,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         port,        bind,          rateLimit,   keyCreateLimit, testCert,       loginFailureLimit,
         loginWindow, accessSeconds, refreshDays, stepUp,         clockOffsetFile};
     const QList<QCommandLineOption> userOnly = {email, name, passwordStdin, totp, oauthOnly};
-    QList<QCommandLineOption> notHere = {models, logEvents};
+    QList<QCommandLineOption> notHere = {models, logEvents, writeCredentials};
     if (serve)
         notHere += userOnly;
     else if (userAdd)
@@ -249,6 +254,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         r.seed.dataDir = dataDir;
         r.seed.models = intOption(parser, QStringLiteral("models"), 12, 0, 100000, error);
         r.seed.logEvents = intOption(parser, QStringLiteral("log-events"), 0, 0, 100000000, error);
+        r.seed.writeCredentials = parser.isSet(writeCredentials);
     }
     if (!error.isEmpty())
         return usageError(error);

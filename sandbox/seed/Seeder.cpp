@@ -7,6 +7,7 @@
 #include "keys/ApiKeySecret.h"
 #include "keys/ApiKeyStore.h"
 #include "models/ModelStore.h"
+#include "seed/DemoCredentialsFile.h"
 #include "seed/DemoModels.h"
 #include "seed/LogSeeder.h"
 #include "tls/TlsIdentity.h"
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
+#include <string>
 
 namespace plexe::sandbox {
 
@@ -128,20 +130,28 @@ int Seeder::run(const Options &options)
                          options.logEvents, rate);
         }
 
+        DemoCredentialsFile::Lines lines = {
+            {"data", options.dataDir}, {"email", account.email}, {"password", password}};
+        lines.insert(lines.end(), keyLines.begin(), keyLines.end());
+        lines.insert(lines.end(), {{"models", std::to_string(options.models)},
+                                   {"log_events", std::to_string(options.logEvents)},
+                                   {"oauth_email", oauth.account.email},
+                                   {"totp_email", totp.account.email},
+                                   {"totp_password", totp.password},
+                                   {"totp_secret", totp.totpBase32},
+                                   {"totp_uri", totp.totpUri}});
+        // The same lines for the console's --sandbox launcher (which must not read our stdout
+        // into its logs); after the commit, so that the file never names accounts that are not.
+        const std::string fileError =
+            options.writeCredentials ? DemoCredentialsFile::write(options.dataDir, lines) : "";
+        if (!fileError.empty()) {
+            std::fprintf(stderr, "plexe-sandbox: %s\n", fileError.c_str());
+            return 1;
+        }
         std::printf("plexe-sandbox %s: seeded a local sandbox, NOT the Plexe service\n",
                     PLEXE_SANDBOX_VERSION);
-        std::printf("data: %s\n", options.dataDir.c_str());
-        std::printf("email: %s\n", account.email.c_str());
-        std::printf("password: %s\n", password.c_str());
-        for (const auto &line : keyLines)
+        for (const auto &line : lines)
             std::printf("%s: %s\n", line.first.c_str(), line.second.c_str());
-        std::printf("models: %d\n", options.models);
-        std::printf("log_events: %d\n", options.logEvents);
-        std::printf("oauth_email: %s\n", oauth.account.email.c_str());
-        std::printf("totp_email: %s\n", totp.account.email.c_str());
-        std::printf("totp_password: %s\n", totp.password.c_str());
-        std::printf("totp_secret: %s\n", totp.totpBase32.c_str());
-        std::printf("totp_uri: %s\n", totp.totpUri.c_str());
         std::fflush(stdout);
         return 0;
     } catch (const std::exception &e) {

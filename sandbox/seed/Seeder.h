@@ -15,6 +15,9 @@ public:
         std::string dataDir; // absolute
         int models = 12;
         int logEvents = 0; // access-log events for the demo account (LogSeeder)
+        // --write-demo-credentials: also <data>/demo-credentials, for plexe-console --sandbox.
+        // Opt-in, so that a data folder holds no demo secret in clear unless asked to.
+        bool writeCredentials = false;
     };
 
     // Returns the process exit code: 0, or 1 (already seeded, or an I/O failure).
