@@ -1,5 +1,6 @@
 // plexe-console: a thin main(); everything else lives in plexe_core and plexe_ui.
 #include "core/LaunchOptions.h"
+#include "core/UnixSignalQuitter.h"
 #include "core/Version.h"
 #include "shell/Console.h"
 
@@ -54,6 +55,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(plexe::consoleVersion());
     QApplication::setDesktopFileName(QStringLiteral("ai.plexe.Console"));
 
+    // SIGTERM and SIGINT quit through the event loop, so the sandbox child is stopped.
+    plexe::UnixSignalQuitter quitter;
     plexe::Console console(options, QCoreApplication::applicationDirPath());
     QString error;
     if (!console.isUsable(&error)) {

@@ -36,6 +36,16 @@ class TestSessionUx : public QObject
         f->window->currentSession()->policy()->tick();
     }
 
+    // The step-up prompt on screen (a closed one may linger until it is deleted).
+    QWidget *openPrompt() const
+    {
+        for (QWidget *w : f->window->findChildren<QWidget *>(QStringLiteral("stepUpPrompt"))) {
+            if (w->isVisible())
+                return w;
+        }
+        return nullptr;
+    }
+
     QString profileEntries() const
     {
         return ConsoleFixture::keychainEntries();
@@ -158,6 +168,7 @@ private slots:
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("cancelButton")),
                           Qt::LeftButton);
         QCOMPARE(f->page(), QStringLiteral("workspace"));
+        QTRY_VERIFY(!f->window->findChild<QMessageBox *>(QStringLiteral("confirmationDialog")));
         f->click(QStringLiteral("forgetButton"));
         box = f->window->findChild<QMessageBox *>(QStringLiteral("confirmationDialog"));
         QTRY_VERIFY(box && box->isVisible());
@@ -178,21 +189,23 @@ private slots:
         };
         SessionRequest *request = session->run(create, true);
         QSignalSpy cancelled(request, &SessionRequest::finished);
-        QWidget *prompt = nullptr;
-        QTRY_VERIFY((prompt = f->window->findChild<QWidget *>(QStringLiteral("stepUpPrompt"))) &&
-                    prompt->isVisible());
+        QTRY_VERIFY(openPrompt());
         QCOMPARE(request->attempts(), 0);
-        f->click(QStringLiteral("stepUpCancelButton"));
+        QTest::mouseClick(openPrompt()->findChild<QPushButton *>(
+                              QStringLiteral("stepUpCancelButton")),
+                          Qt::LeftButton);
         QVERIFY(cancelled.size() == 1 || cancelled.wait(5000));
 
         request = session->run(create, true);
         bool ok = false;
         connect(request, &SessionRequest::finished, this, [&ok, request] { ok = request->isOk(); });
         QSignalSpy done(request, &SessionRequest::finished);
-        QTRY_VERIFY((prompt = f->window->findChild<QWidget *>(QStringLiteral("stepUpPrompt"))) &&
-                    prompt->isVisible());
-        f->type(QStringLiteral("stepUpPassword"), f->sandbox.demoPassword());
-        f->click(QStringLiteral("stepUpConfirmButton"));
+        QTRY_VERIFY(openPrompt());
+        QTest::keyClicks(openPrompt()->findChild<QLineEdit *>(QStringLiteral("stepUpPassword")),
+                         f->sandbox.demoPassword());
+        QTest::mouseClick(openPrompt()->findChild<QPushButton *>(
+                              QStringLiteral("stepUpConfirmButton")),
+                          Qt::LeftButton);
         QVERIFY(done.size() == 1 || done.wait(15000));
         QVERIFY(ok);
     }

@@ -33,10 +33,15 @@ QString RelativeTime::format(const QDateTime &when, const QDateTime &now)
         return future ? tr("in %n h", n) : tr("%n h ago", n);
     }
     const int days = int((span + 43200) / 86400);
+    // Singular sentences of their own, so English reads right without a translation loaded.
+    if (days == 1)
+        return future ? tr("tomorrow") : tr("yesterday");
     if (days < 365)
-        return future ? tr("in %n day(s)", days) : tr("%n day(s) ago", days);
+        return future ? tr("in %n days", days) : tr("%n days ago", days);
     const int years = days / 365;
-    return future ? tr("in %n year(s)", years) : tr("%n year(s) ago", years);
+    if (years == 1)
+        return future ? tr("in a year") : tr("a year ago");
+    return future ? tr("in %n years", years) : tr("%n years ago", years);
 }
 
 QString RelativeTime::absolute(const QDateTime &when, bool utc)

@@ -451,7 +451,11 @@ QString MainWindow::signedOutText(SessionManager::EndReason reason) const
     case SessionManager::EndReason::IdleTimeout: {
         const int minutes = m_session ? m_session->policy()->idleTimeoutMinutes()
                                       : m_services.preferences->idleTimeoutMinutes();
-        return tr("Signed out after %n minute(s) of inactivity.", nullptr, minutes);
+        // Two sentences rather than "minute(s)": English reads right without a translation
+        // loaded, and translations still get the %n plural forms.
+        if (minutes == 1)
+            return tr("Signed out after 1 minute of inactivity.");
+        return tr("Signed out after %n minutes of inactivity.", nullptr, minutes);
     }
     case SessionManager::EndReason::AbsoluteTimeout:
         return tr("Signed out: a session lasts at most 12 hours. Please sign in again.");
@@ -465,7 +469,8 @@ QString MainWindow::signedOutText(SessionManager::EndReason reason) const
 
 void MainWindow::onStepUpRequired(bool passwordAccount)
 {
-    if (m_stepUp)
+    // A prompt that was just closed is deleted later; only an open one answers this request.
+    if (m_stepUp && m_stepUp->isVisible())
         return;
     m_stepUp =
         new StepUpPrompt(m_session, passwordAccount, m_services.clock, m_services.opener, this);
