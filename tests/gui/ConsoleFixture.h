@@ -11,6 +11,7 @@
 #include "session/SessionManager.h"
 #include "session/SessionStore.h"
 #include "shell/MainWindow.h"
+#include "shell/StatusLine.h"
 #include "shell/Workspace.h"
 #include "signin/SignInPage.h"
 

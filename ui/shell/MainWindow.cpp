@@ -8,6 +8,7 @@
 #include "core/Preferences.h"
 #include "profiles/ProfileSessions.h"
 #include "profiles/ProfileStore.h"
+#include "profiles/ProfilesDialog.h"
 #include "sandbox/SandboxLauncher.h"
 #include "session/SessionPolicy.h"
 #include "session/SessionRequest.h"
@@ -111,6 +112,12 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     connect(m_profileBox, &QComboBox::activated, this,
             [this](int index) { openProfile(m_profileBox->itemText(index)); });
     connect(m_services.profiles, &ProfileStore::changed, this, &MainWindow::reloadProfileList);
+    connect(m_manageProfiles, &QToolButton::clicked, this, [this] {
+        auto *dialog = new ProfilesDialog(m_services.profiles, this);
+        // Its session ends (and leaves the keychain) before the profile goes.
+        connect(dialog, &ProfilesDialog::profileRemoved, m_sessions, &ProfileSessions::discard);
+        dialog->open();
+    });
     if (m_services.sandbox) {
         connect(m_services.sandbox, &SandboxLauncher::started, this, &MainWindow::onSandboxStarted);
         connect(m_services.sandbox, &SandboxLauncher::failed, this, [this](const QString &why) {
@@ -177,6 +184,14 @@ void MainWindow::reloadProfileList()
     for (const Profile &profile : m_services.profiles->profiles())
         m_profileBox->addItem(profile.name);
     m_profileBox->setCurrentText(m_profileName);
+    // The open profile was renamed or removed: its session ends (its keychain entries are
+    // named after it), and the window opens what the store falls back to.
+    if (!m_profileName.isEmpty() && !m_services.profiles->find(m_profileName)) {
+        m_sessions->discard(m_profileName);
+        m_session = nullptr;
+        QMetaObject::invokeMethod(
+            this, [this] { openProfile(QString()); }, Qt::QueuedConnection);
+    }
 }
 
 void MainWindow::openProfile(const QString &requested)
