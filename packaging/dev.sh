@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Plexe Console developer script. On a fresh Debian 12 machine (as root, or with sudo):
-#   packaging/dev.sh run    install what is missing, build, start the sandbox with demo data and
-#                           open the console on it
+#   packaging/dev.sh run    install what is missing, build, and open the console on its bundled
+#                           sandbox with demo data (plexe-console --sandbox)
 #   packaging/dev.sh test   install what is missing, build, and run the whole test suite headless
 #                           (format check, sanitizer build + ctest, release build + ctest)
 #   packaging/dev.sh deps   only install what is missing
@@ -59,33 +59,9 @@ check_format() {
 cmd_run() {
     install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" xvfb xauth
     configure_and_build dev
-    # A fresh data folder each run, so that the demo credentials are printed every time;
-    # PLEXE_SANDBOX_DATA keeps one across runs (seeded on first use).
-    local data="${PLEXE_SANDBOX_DATA:-}"
-    if [ -z "$data" ]; then
-        data=$(mktemp -d "${TMPDIR:-/tmp}/plexe-sandbox.XXXXXX")
-    fi
-    local sandbox=build/dev/sandbox/plexe-sandbox
-    if [ ! -f "$data/sandbox.db" ]; then
-        "$sandbox" seed --data "$data"
-    fi
-    # Globals, not locals: the EXIT trap runs after this function has returned.
-    sandbox_log=$(mktemp)
-    "$sandbox" serve --data "$data" --port 0 >"$sandbox_log" 2>&1 &
-    sandbox_pid=$!
-    trap 'kill "$sandbox_pid" 2>/dev/null || true; rm -f "$sandbox_log"' EXIT
-    local log=$sandbox_log
-    local url=""
-    for _ in $(seq 1 100); do
-        url=$(sed -n 's/^URL: *//p' "$log" | head -n 1)
-        [ -n "$url" ] && break
-        kill -0 "$sandbox_pid" 2>/dev/null || { cat "$log"; exit 1; }
-        sleep 0.1
-    done
-    [ -n "$url" ] || { cat "$log"; echo "dev.sh: the sandbox did not start" >&2; exit 1; }
-    cat "$log"
-    local console=(build/dev/app/plexe-console --profile "Local sandbox" --api-url "$url"
-                   --ca-file "$data/ca.pem")
+    # --sandbox starts the bundled plexe-sandbox (seeded on first use under the user's data
+    # folder), shows its demo accounts on the sign-in page, and stops it when the console quits.
+    local console=(build/dev/app/plexe-console --sandbox)
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
         echo "dev.sh: no display; starting the console under Xvfb (DISPLAY from xvfb-run)"
         xvfb-run -a -s "-screen 0 1280x900x24" "${console[@]}"

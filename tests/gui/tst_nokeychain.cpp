@@ -35,10 +35,10 @@ private slots:
         const QByteArray tmp = qgetenv("PLEXE_TEST_TMP");
         QVERIFY(!tmp.isEmpty());
         QProcess grep;
-        grep.start(QStringLiteral("grep"), {QStringLiteral("-rlF"), f.sandbox.demoPassword(),
-                                            QString::fromLocal8Bit(tmp + "/home"),
-                                            QString::fromLocal8Bit(tmp + "/config"),
-                                            QString::fromLocal8Bit(tmp + "/data")});
+        grep.start(QStringLiteral("grep"),
+                   {QStringLiteral("-rlF"), f.sandbox.demoPassword(),
+                    QString::fromLocal8Bit(tmp + "/home"), QString::fromLocal8Bit(tmp + "/config"),
+                    QString::fromLocal8Bit(tmp + "/data")});
         QVERIFY(grep.waitForFinished(10000));
         QCOMPARE(grep.exitCode(), 1); // 1: no match
     }

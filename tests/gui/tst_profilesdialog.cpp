@@ -36,7 +36,8 @@ private slots:
         auto *list = dialog->findChild<QListWidget *>(QStringLiteral("profileList"));
         QCOMPARE(list->count(), 2);
         list->setCurrentRow(0); // Plexe Cloud: built in
-        QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("editProfileButton"))->isEnabled());
+        QVERIFY(
+            !dialog->findChild<QPushButton *>(QStringLiteral("editProfileButton"))->isEnabled());
         QVERIFY(
             !dialog->findChild<QPushButton *>(QStringLiteral("removeProfileButton"))->isEnabled());
 

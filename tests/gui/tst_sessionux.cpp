@@ -46,10 +46,7 @@ class TestSessionUx : public QObject
         return nullptr;
     }
 
-    QString profileEntries() const
-    {
-        return ConsoleFixture::keychainEntries();
-    }
+    QString profileEntries() const { return ConsoleFixture::keychainEntries(); }
 
 private slots:
     void init()
@@ -69,8 +66,7 @@ private slots:
     void restartRestoresTheSession()
     {
         signIn(f->sandbox.demoEmail(), f->sandbox.demoPassword());
-        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")), 5000);
         f->openWindow(); // a restart: a new window and session manager, the same keychain
         QCOMPARE(f->page(), QStringLiteral("startPage"));
         QVERIFY(f->waitForPage(QStringLiteral("workspace")));
@@ -139,8 +135,7 @@ private slots:
     void signOutLeavesNoKeychainEntry()
     {
         signIn(f->sandbox.demoEmail(), f->sandbox.demoPassword());
-        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")), 5000);
         QTest::keyClick(f->window.get(), Qt::Key_4, Qt::ControlModifier); // Account
         f->click(QStringLiteral("signOutButton"));
         QCOMPARE(f->page(), QStringLiteral("signInPage"));
@@ -154,8 +149,7 @@ private slots:
     void forgetAsksNamingAccountAndProfileThenLeavesNothing()
     {
         signIn(f->sandbox.demoEmail(), f->sandbox.demoPassword());
-        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")), 5000);
         QTest::keyClick(f->window.get(), Qt::Key_4, Qt::ControlModifier);
         f->click(QStringLiteral("forgetButton"));
         auto *box = f->window->findChild<QMessageBox *>(QStringLiteral("confirmationDialog"));
@@ -191,9 +185,9 @@ private slots:
         QSignalSpy cancelled(request, &SessionRequest::finished);
         QTRY_VERIFY(openPrompt());
         QCOMPARE(request->attempts(), 0);
-        QTest::mouseClick(openPrompt()->findChild<QPushButton *>(
-                              QStringLiteral("stepUpCancelButton")),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+            openPrompt()->findChild<QPushButton *>(QStringLiteral("stepUpCancelButton")),
+            Qt::LeftButton);
         QVERIFY(cancelled.size() == 1 || cancelled.wait(5000));
 
         request = session->run(create, true);
@@ -203,9 +197,9 @@ private slots:
         QTRY_VERIFY(openPrompt());
         QTest::keyClicks(openPrompt()->findChild<QLineEdit *>(QStringLiteral("stepUpPassword")),
                          f->sandbox.demoPassword());
-        QTest::mouseClick(openPrompt()->findChild<QPushButton *>(
-                              QStringLiteral("stepUpConfirmButton")),
-                          Qt::LeftButton);
+        QTest::mouseClick(
+            openPrompt()->findChild<QPushButton *>(QStringLiteral("stepUpConfirmButton")),
+            Qt::LeftButton);
         QVERIFY(done.size() == 1 || done.wait(15000));
         QVERIFY(ok);
     }
@@ -222,8 +216,8 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QVERIFY(f->waitForPage(QStringLiteral("workspace")));
         QTest::keyClick(f->window.get(), Qt::Key_4, Qt::ControlModifier);
-        for (int i = 0; i < 30 && QApplication::focusWidget()->objectName() !=
-                                      QLatin1String("signOutButton");
+        for (int i = 0;
+             i < 30 && QApplication::focusWidget()->objectName() != QLatin1String("signOutButton");
              ++i)
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("signOutButton"));

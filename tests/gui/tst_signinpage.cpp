@@ -21,9 +21,9 @@ class TestSignInPage : public QObject
 
     void expectSignedInAs(const QString &email)
     {
-        QVERIFY2(f->waitForPage(QStringLiteral("workspace")),
-                 qPrintable(QStringLiteral("page: %1, message: %2")
-                                .arg(f->page(), f->signInMessage())));
+        QVERIFY2(
+            f->waitForPage(QStringLiteral("workspace")),
+            qPrintable(QStringLiteral("page: %1, message: %2").arg(f->page(), f->signInMessage())));
         QCOMPARE(f->window->windowTitle(),
                  QStringLiteral("Plexe Console — %1 (Local sandbox)").arg(email));
         QCOMPARE(f->window->statusLine()->storageText(),
@@ -93,8 +93,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!f->signInMessage().isEmpty(), 10000);
         QVERIFY(code->isVisible());
         const QByteArray secret = f->sandbox.seedValue(QStringLiteral("totp_secret")).toLatin1();
-        f->type(QStringLiteral("codeEdit"),
-                totpCode(secret, QDateTime::currentSecsSinceEpoch()));
+        f->type(QStringLiteral("codeEdit"), totpCode(secret, QDateTime::currentSecsSinceEpoch()));
         f->click(QStringLiteral("verifyCodeButton"));
         expectSignedInAs(f->sandbox.seedValue(QStringLiteral("totp_email")));
     }
@@ -147,8 +146,8 @@ private slots:
                  QStringLiteral("github"));
         QCOMPARE(f->find<QLineEdit>(QStringLiteral("signInAddress"))->text(),
                  address.toString(QUrl::FullyEncoded));
-        const QUrl redirect(QUrlQuery(address).queryItemValue(QStringLiteral("redirect_uri"),
-                                                              QUrl::FullyDecoded));
+        const QUrl redirect(
+            QUrlQuery(address).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
         QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
         f->click(QStringLiteral("browserCancelButton"));
         QTRY_VERIFY(f->find<QWidget>(QStringLiteral("emailEdit"))->isVisible());

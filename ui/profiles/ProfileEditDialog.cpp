@@ -8,8 +8,7 @@
 
 namespace plexe {
 
-ProfileEditDialog::ProfileEditDialog(ProfileStore *store, const QString &existing,
-                                     QWidget *parent)
+ProfileEditDialog::ProfileEditDialog(ProfileStore *store, const QString &existing, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::ProfileEditDialog>()), m_store(store),
       m_existing(existing)
 {
