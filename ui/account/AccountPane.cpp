@@ -38,6 +38,8 @@ AccountPane::AccountPane(Preferences *preferences, const Clock *clock, QWidget *
     m_banner->setObjectName(QStringLiteral("accountMessage"));
     static_cast<QVBoxLayout *>(layout())->insertWidget(1, m_banner);
 
+    m_ui->idleSpin->setMaximumWidth(140);
+    m_ui->clipboardSpin->setMaximumWidth(140);
     m_ui->idleSpin->setValue(m_preferences->idleTimeoutMinutes());
     m_ui->clipboardSpin->setValue(m_preferences->clipboardClearSeconds());
     connect(m_ui->idleSpin, &QSpinBox::valueChanged, m_preferences,

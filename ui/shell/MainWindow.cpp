@@ -344,22 +344,31 @@ void MainWindow::watch(SessionManager *session)
             });
     SessionPolicy *policy = session->policy();
     connect(policy, &SessionPolicy::idleWarning, this, [this, policy, current] {
-        if (!current())
-            return;
-        m_banner->showCountdown(
-            tr("You will be signed out in %1 because of inactivity."), policy->idleDeadline(),
-            MessageWidget::Kind::Warning, {},
-            {{tr("Stay signed in"), QStringLiteral("staySignedInButton"), [policy] {
-                  policy->staySignedIn();
-              }}});
-        m_status->setIdleDeadline(policy->idleDeadline());
+        if (current())
+            showIdleWarning(policy);
     });
-    connect(policy, &SessionPolicy::idleWarningCleared, this, [this, current] {
+    connect(policy, &SessionPolicy::idleWarningCleared, this, [this, policy, current] {
         if (!current())
             return;
+        // With an idle timeout of a minute or less the warning is due again at once: keep it
+        // and move its countdown, rather than letting the banner (and the layout under the
+        // user's pointer) blink on every click.
+        const QDateTime deadline = policy->idleDeadline();
+        if (m_services.clock->now().secsTo(deadline) <= SessionPolicy::kWarningLead.count())
+            return showIdleWarning(policy);
         m_banner->hideMessage();
         m_status->setIdleDeadline({});
     });
+}
+
+void MainWindow::showIdleWarning(SessionPolicy *policy)
+{
+    m_banner->showCountdown(tr("You will be signed out in %1 because of inactivity."),
+                            policy->idleDeadline(), MessageWidget::Kind::Warning, {},
+                            {{tr("Stay signed in"), QStringLiteral("staySignedInButton"), [policy] {
+                                  policy->staySignedIn();
+                              }}});
+    m_status->setIdleDeadline(policy->idleDeadline());
 }
 
 void MainWindow::onSignedIn(SessionManager *session)

@@ -18,6 +18,7 @@ namespace plexe {
 class AccountPane;
 class MessageWidget;
 class ProfileSessions;
+class SessionPolicy;
 class SignInPage;
 class StartPage;
 class StatusLine;
@@ -56,6 +57,7 @@ private:
     void reloadProfileList();
     void activate(const Profile &profile);
     void watch(SessionManager *session);
+    void showIdleWarning(SessionPolicy *policy);
     void onSignedIn(SessionManager *session);
     void loadUser();
     void showWorkspace();

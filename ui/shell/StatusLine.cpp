@@ -3,6 +3,7 @@
 #include "common/MessageWidget.h"
 #include "session/Clock.h"
 
+#include <QFrame>
 #include <QLabel>
 #include <QStatusBar>
 #include <QTimer>
@@ -19,6 +20,10 @@ StatusLine::StatusLine(QStatusBar *bar, const Clock *clock, QObject *parent)
     for (QLabel *label : {m_profile, m_storage, m_idle})
         label->setTextFormat(Qt::PlainText);
     bar->addWidget(m_profile);
+    auto *separator = new QFrame(bar);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Sunken);
+    bar->addWidget(separator);
     bar->addWidget(m_storage);
     bar->addPermanentWidget(m_idle);
     m_idle->hide();

@@ -40,7 +40,10 @@ ApiKeyStep::ApiKeyStep(QWidget *parent)
     m_show->setCheckable(true);
     row->addWidget(m_key);
     row->addWidget(m_show);
-    form->addRow(tr("API &key"), row);
+    // A label of its own: addRow(text, layout) would give the mnemonic no buddy.
+    auto *label = new QLabel(tr("API &key"), this);
+    label->setBuddy(m_key);
+    form->addRow(label, row);
     layout->addLayout(form);
     auto *buttons = new QHBoxLayout;
     m_back->setObjectName(QStringLiteral("apiKeyBackButton"));

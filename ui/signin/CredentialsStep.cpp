@@ -79,10 +79,11 @@ void CredentialsStep::setDemoAccounts(const QList<DemoAccount> &accounts)
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         QString text = account.oauthOnly
                            ? tr("%1 · signs in with Google or GitHub").arg(account.email)
-                           : tr("%1 · password %2").arg(account.email, account.password);
+                           : tr("%1\npassword %2").arg(account.email, account.password);
         if (!account.totpSecret.isEmpty())
             text += QLatin1Char('\n') + tr("Authenticator secret: %1").arg(account.totpSecret);
         label->setText(text);
+        label->setWordWrap(true); // a long password wraps instead of being cut off
         layout->addWidget(label, 1);
         if (!account.oauthOnly && !account.password.isEmpty()) {
             auto *fill = new QPushButton(tr("Fill in"), row);
