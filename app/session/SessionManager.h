@@ -132,7 +132,8 @@ signals:
 private:
     void adopt(const StoredSession &session);
     void adoptTokens(TokenAnswer &tokens, const QDateTime &authTime, bool revokeOld);
-    void save();
+    // Saves the session; `afterSave` (if any) runs once the store has answered.
+    void save(std::function<void()> afterSave = {});
     void endSession(EndReason reason, const QString &message);
     void revoke(QByteArray &refreshToken);
     void completeStepUpWaiters(bool ok);
