@@ -207,7 +207,9 @@ private Q_SLOTS:
         QVERIFY(deadline >= before.addSecs(599));
         QVERIFY(deadline <= QDateTime::currentDateTimeUtc().addSecs(601));
         QCOMPARE(f.flow.retryDeadline(), deadline);
-        QTest::qWait(100);
+        // Nothing is left that could send the password again (no call waiting out the 429):
+        // every call has ended and been freed.
+        QTRY_VERIFY_WITH_TIMEOUT(f.client.findChildren<ApiCall *>().isEmpty(), 2000);
         QCOMPARE(f.server.requests().size(), 1); // the password was not sent again
     }
 
