@@ -18,7 +18,7 @@ export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 build_pkgs=(cmake ninja-build g++ pkg-config ccache clang-format)
 console_pkgs=(qt6-base-dev qt6-base-dev-tools libqt6svg6 qtkeychain-qt6-dev libssl-dev libgl-dev)
 sandbox_pkgs=(libcpp-httplib-dev libsqlite3-dev)
-test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps)
+test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrind)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 
 as_root() {

@@ -4,6 +4,7 @@
 #include "api/RetryAfter.h"
 #include "core/Logging.h"
 #include "core/Redaction.h"
+#include "core/SecretBytes.h"
 
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
@@ -125,7 +126,9 @@ void ApiCall::send()
             : m_client->m_nam->sendCustomRequest(req, m_request.method, m_request.body);
     m_reply = reply;
     connect(reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished);
+    // Queued: finished() reaches its receivers after the reply's own handler has returned, so
+    // that a receiver may delete the client or its QNetworkAccessManager (and so this reply).
+    connect(reply, &QNetworkReply::finished, this, &ApiCall::onReplyFinished, Qt::QueuedConnection);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         // Refuse a declared oversized body before reading any of it.
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
@@ -288,10 +291,14 @@ void ApiCall::abort()
         return;
     m_cancelled = true;
     m_retryTimer.stop();
-    if (m_reply)
-        m_reply->abort(); // finished() -> onReplyFinished() -> Cancelled, synchronously
-    if (!m_done)
-        fail(ApiError(ApiError::Kind::Cancelled, QString()));
+    if (QNetworkReply *reply = m_reply) {
+        // The reply's finished() is queued (see send()); this call is done with it now.
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+    fail(ApiError(ApiError::Kind::Cancelled, QString()));
 }
 
 void ApiCall::fail(const ApiError &error)
@@ -321,11 +328,17 @@ void ApiCall::finish()
     m_body.clear();
     if (m_request.sensitive) {
         m_document = QJsonDocument();
-        m_request.body.fill('\0'); // e.g. a refresh token or PKCE verifier in a form body
+        // A password, refresh token or PKCE verifier. The network stack's upload device still
+        // shares this buffer (fill() would detach and zero a copy); the reply has finished, so
+        // nobody reads it again: zero the one real buffer in place.
+        wipeInPlace(m_request.body);
     }
     m_client->forget(this);
+    // A receiver may delete this call, or its client, in the slot.
+    const QPointer<ApiCall> self(this);
     Q_EMIT finished();
-    deleteLater();
+    if (self)
+        deleteLater();
 }
 
 } // namespace plexe

@@ -24,6 +24,9 @@ class ApiClient;
 // context object; the call deletes itself (deleteLater) right after finished() is emitted, so
 // read error() / result<T>() inside the slot. finished() is always emitted exactly once, also
 // for a request refused before sending (queued, so connecting after the call returns is fine).
+// Deleting from a slot: allowed. The finished() slot may delete the call, its ApiClient or the
+// QNetworkAccessManager: finished() is never emitted from inside the reply's own signal.
+// A sensitive request's body is zeroed in place before finished() (see wipeInPlace).
 class ApiCall : public QObject
 {
     Q_OBJECT

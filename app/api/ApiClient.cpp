@@ -55,10 +55,9 @@ bool ApiClient::isAllowedUrl(const QUrl &url, QString *why)
         return true;
     if (scheme != QLatin1String("http"))
         return refuse(QStringLiteral("Only https:// server addresses are supported."));
-    const QString host = url.host().toLower();
-    if (host == QLatin1String("localhost"))
-        return true;
-    const QHostAddress address(host);
+    // Loopback as an IP literal only (the contract): the name `localhost` is resolved through
+    // /etc/hosts or DNS and may point elsewhere, so it is refused like any other name.
+    const QHostAddress address(url.host());
     if (!address.isNull() && address.isLoopback())
         return true;
     return refuse(QStringLiteral("Plain http:// is only allowed for this computer (loopback); "

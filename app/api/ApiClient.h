@@ -51,7 +51,8 @@ public:
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
 
-    // https://anything, or http:// to 127.0.0.0/8, ::1 or localhost; false with a reason.
+    // https://anything, or http:// to 127.0.0.0/8 or ::1 (IP literals; never the name
+    // `localhost`); false with a reason.
     static bool isAllowedUrl(const QUrl &url, QString *why = nullptr);
 
     // Any request; the answer is in ApiCall::document(), and with a decoder (see decoderFor)

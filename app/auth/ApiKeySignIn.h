@@ -20,6 +20,7 @@ class Clock;
 // x-api-key), and once the server accepts it, it is the profile's credential. Each start()
 // ends with exactly one finished() or failed(). The check has an overall deadline (D27): a
 // server that stalls or drips ends it with a Timeout error, and the request is aborted.
+// Deleting from a slot: allowed (finished(), failed()).
 class ApiKeySignIn : public QObject
 {
     Q_OBJECT

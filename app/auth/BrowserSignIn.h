@@ -29,6 +29,9 @@ class LoopbackReceiver;
 // UI passes QDesktopServices::openUrl, so this class needs no Qt Gui), the "paste the address
 // the browser ended on" fallback, an overall deadline and cancel, then the code exchange.
 // Each start() ends with exactly one finished() or failed().
+// Deleting from a slot: allowed, from finished(), failed() and the other signals: the loopback
+// receiver's and the calls' signals reach this class after their socket's or reply's own handler
+// has returned. Destroying the object closes the port and aborts the request in flight.
 class BrowserSignIn : public QObject
 {
     Q_OBJECT

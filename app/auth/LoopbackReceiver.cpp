@@ -5,6 +5,7 @@
 #include "core/Logging.h"
 
 #include <QHostAddress>
+#include <QMetaObject>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -213,7 +214,7 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
         respond(socket, 400, QStringLiteral("Sign-in failed"), outcome.userMessage());
         break;
     }
-    finishWith(outcome);
+    finishWith(outcome, true);
 }
 
 void LoopbackReceiver::respond(QTcpSocket *socket, int status, const QString &title,
@@ -240,27 +241,40 @@ void LoopbackReceiver::respond(QTcpSocket *socket, int status, const QString &ti
     socket->disconnectFromHost(); // flushes the page, then closes
 }
 
-void LoopbackReceiver::finishWith(const CallbackOutcome &outcome)
+void LoopbackReceiver::finishWith(const CallbackOutcome &outcome, bool queued)
 {
     if (m_finished)
         return;
     if (outcome.kind == CallbackOutcome::Kind::Code) {
         m_finished = true;
         closeEverything();
-        emit received(outcome.code);
+        if (!queued) {
+            emit received(outcome.code);
+            return;
+        }
+        // Queued: this runs inside a socket's readyRead, and a receiver may delete us (and so
+        // the socket) in its slot. Nothing is emitted once we are destroyed.
+        QMetaObject::invokeMethod(
+            this, [this, code = outcome.code] { emit received(code); }, Qt::QueuedConnection);
         return;
     }
-    fail(failureFor(outcome.kind), outcome.userMessage());
+    fail(failureFor(outcome.kind), outcome.userMessage(), queued);
 }
 
-void LoopbackReceiver::fail(Failure reason, const QString &message)
+void LoopbackReceiver::fail(Failure reason, const QString &message, bool queued)
 {
     if (m_finished)
         return;
     m_finished = true;
     closeEverything();
     qCDebug(lcAuth) << "loopback sign-in ended:" << reason;
-    emit failed(reason, message);
+    if (!queued) {
+        emit failed(reason, message);
+        return;
+    }
+    // From a socket's handler (see finishWith): after it has returned.
+    QMetaObject::invokeMethod(
+        this, [this, reason, message] { emit failed(reason, message); }, Qt::QueuedConnection);
 }
 
 void LoopbackReceiver::closeEverything()

@@ -21,6 +21,10 @@ namespace plexe {
 class CallbackValidator;
 
 // Receives the OAuth redirect (RFC 8252 §7.3) on 127.0.0.1 for one sign-in attempt, then closes.
+// Deleting from a slot: allowed. received() and failed() caused by a browser request are emitted
+// from the event loop after the socket's handler has returned (queued), so the slot may delete
+// the receiver; cancel(), the timeout and acceptPastedAddress() emit directly, as before.
+// Destroying the receiver closes the port and emits nothing.
 class LoopbackReceiver : public QObject
 {
     Q_OBJECT
@@ -72,8 +76,8 @@ private:
     void onNewConnection();
     void onReadyRead(QTcpSocket *socket);
     void respond(QTcpSocket *socket, int status, const QString &title, const QString &message);
-    void finishWith(const CallbackOutcome &outcome);
-    void fail(Failure reason, const QString &message);
+    void finishWith(const CallbackOutcome &outcome, bool queued = false);
+    void fail(Failure reason, const QString &message, bool queued = false);
     void closeEverything();
 
     QTcpServer *m_server = nullptr;

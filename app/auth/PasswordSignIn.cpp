@@ -5,6 +5,7 @@
 #include "api/TokenDecoder.h"
 #include "auth/SecretJson.h"
 #include "core/Logging.h"
+#include "core/SecretBytes.h"
 #include "session/Clock.h"
 
 #include <QJsonDocument>
@@ -14,11 +15,11 @@ namespace plexe {
 
 namespace {
 
+// In place: a copy the caller still holds of the password is zeroed too (no buffer handled
+// here is shared with a request in flight; see send()).
 void wipe(QByteArray &bytes)
 {
-    bytes.detach();
-    bytes.fill('\0');
-    bytes.clear();
+    wipeInPlace(bytes);
 }
 
 // The MFA challenge token (contract §5: 401 mfa_required with error.details.mfa_token).
@@ -81,15 +82,17 @@ void PasswordSignIn::send(const QByteArray &path, QByteArray &body, State sendin
     ApiRequest r;
     r.method = QByteArrayLiteral("POST");
     r.path = QString::fromLatin1(path);
-    r.body = body;
+    // Moved, not copied: one buffer holds the password, and the call zeroes it in place once
+    // its reply has finished (B11). Wiping a copy here would detach and zero nothing real.
+    r.body = std::move(body);
+    body.clear();
     r.authenticated = false;
     r.sensitive = true;        // the body holds the password; the answer holds tokens
     r.waitOnRateLimit = false; // never re-send a password on our own
-    wipe(body);                // B11: our buffer is wiped once the request owns its copy
     m_state = sendingState;
     qCDebug(lcAuth) << "password sign-in:" << path;
     ApiCall *call = m_client->send(r, ApiClient::decoderFor(&TokenDecoder::answer));
-    wipe(r.body);
+    r.body.clear(); // drops our reference; the call owns the buffer now
     m_call = call;
     m_deadlineTimer.start(m_timeout);
     connect(call, &ApiCall::finished, this, [this, call] { onFinished(call); });

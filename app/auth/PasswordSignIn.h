@@ -22,6 +22,7 @@ class Clock;
 // finished() or failed() per attempt, except that needsCode() pauses it until submitCode().
 // Each request (the password, then each code) has an overall deadline (D27): a server that
 // stalls or drips ends the step with a Timeout error, and the request is aborted.
+// Deleting from a slot: allowed (finished(), failed(), needsCode(), rateLimited()).
 class PasswordSignIn : public QObject
 {
     Q_OBJECT

@@ -63,8 +63,10 @@ void RefreshCoordinator::startRefresh()
         Outcome outcome;
         outcome.kind = Outcome::Kind::SessionEnded;
         outcome.message = QStringLiteral("There is no refresh token; sign in again.");
-        emit sessionEnded(outcome.message);
-        completeAll(outcome);
+        const QPointer<RefreshCoordinator> self(this);
+        emit sessionEnded(outcome.message); // a receiver may delete our owner
+        if (self)
+            completeAll(outcome);
         return;
     }
     m_inFlight = true;
@@ -97,8 +99,10 @@ void RefreshCoordinator::onRefreshed(const RefreshResponse &response)
                               : response.message;
         m_accessToken.clear();
         m_refreshToken.clear();
-        emit sessionEnded(outcome.message);
-        completeAll(outcome);
+        const QPointer<RefreshCoordinator> self(this);
+        emit sessionEnded(outcome.message); // a receiver may delete our owner
+        if (self)
+            completeAll(outcome);
         return;
     }
     // Keep the rotated refresh token in memory at once (the old one is now dead server-side),

@@ -6,6 +6,7 @@
 #include "auth/OAuthRequests.h"
 #include "auth/SecretJson.h"
 #include "core/Logging.h"
+#include "core/SecretBytes.h"
 #include "session/Clock.h"
 #include "session/RefreshCoordinator.h"
 #include "session/SessionPolicy.h"
@@ -104,8 +105,12 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
     m_refresh = new RefreshCoordinator(refresh, saveRotated, this);
     connect(m_refresh, &RefreshCoordinator::tokensRotated, this,
             [this] { m_client->setCredential(Credential::bearer(m_refresh->accessToken())); });
-    connect(m_refresh, &RefreshCoordinator::sessionEnded, this,
-            [this](const QString &message) { endSession(EndReason::RefreshRejected, message); });
+    // Queued: sessionEnded comes from inside a finishing refresh call, and the owner may delete
+    // this manager (with the call, client and coordinator) from signedOut().
+    connect(
+        m_refresh, &RefreshCoordinator::sessionEnded, this,
+        [this](const QString &message) { endSession(EndReason::RefreshRejected, message); },
+        Qt::QueuedConnection);
     connect(m_policy, &SessionPolicy::expired, this, [this](SessionPolicy::ExpiryReason reason) {
         if (reason == SessionPolicy::ExpiryReason::Idle)
             endSession(EndReason::IdleTimeout,
@@ -187,17 +192,20 @@ void SessionManager::adopt(const StoredSession &session)
     m_state = State::SignedIn;
 }
 
-void SessionManager::save()
+void SessionManager::save(std::function<void()> afterSave)
 {
     m_session.meta = m_policy->meta();
-    m_store->save(m_session, this, [this](const SessionStore::Outcome &o) {
-        const bool ok = o.status == SessionStore::Status::Ok;
-        if (!ok) {
-            qCWarning(lcSession) << "session not saved to the keychain:" << o.status;
-            emit storageWarning(o.message);
-        }
-        emit sessionSaved(ok);
-    });
+    m_store->save(m_session, this,
+                  [this, afterSave = std::move(afterSave)](const SessionStore::Outcome &o) {
+                      const bool ok = o.status == SessionStore::Status::Ok;
+                      if (!ok) {
+                          qCWarning(lcSession) << "session not saved to the keychain:" << o.status;
+                          emit storageWarning(o.message);
+                      }
+                      if (afterSave)
+                          afterSave();
+                      emit sessionSaved(ok); // last: a receiver may delete this manager
+                  });
 }
 
 void SessionManager::persistActivity()
@@ -224,6 +232,12 @@ void SessionManager::restore()
                 break;
             case SessionStore::Status::NeedsUnlock:
                 emit keychainNeedsUnlock(o.message);
+                emit restoreFinished(false, o.message);
+                return;
+            case SessionStore::Status::SignedOut:
+                // No metadata. Tokens left without it (a crash during a save, an older console
+                // that deleted the metadata first) are found by nothing else: delete them.
+                m_store->removeAll(m_profile, this, [](const SessionStore::Outcome &) {});
                 emit restoreFinished(false, o.message);
                 return;
             default:
@@ -273,10 +287,10 @@ void SessionManager::reauthenticate(QByteArray &password)
     r.body = SecretJson::object({{"password", &password}});
     r.sensitive = true;
     r.waitOnRateLimit = false;
-    wipe(password);
+    wipeInPlace(password); // the body is a buffer of its own
     m_reauthenticating = true;
     ApiCall *call = m_client->send(r, ApiClient::decoderFor(&TokenDecoder::answer));
-    wipe(r.body);
+    r.body.clear(); // the call shares this buffer and zeroes it in place when it has finished
     const std::shared_ptr<bool> timedOut = armDeadline(call, m_authTimeout);
     connect(call, &ApiCall::finished, this, [this, call, timedOut] {
         m_reauthenticating = false;
@@ -325,9 +339,16 @@ void SessionManager::adoptTokens(TokenAnswer &tokens, const QDateTime &authTime,
     m_client->setCredential(Credential::bearer(m_session.accessToken));
     m_refresh->setTokens(m_session.accessToken, m_session.refreshToken);
     m_policy->setAuthTime(authTime);
-    save();
-    if (revokeOld && !old.isEmpty() && old != m_session.refreshToken)
-        revoke(old); // the step-up started a new token family; the old one is not needed
+    // The step-up started a new token family; the old one is revoked only once the new tokens
+    // reached the store, so that a crash in between never leaves only dead tokens stored.
+    if (revokeOld && !old.isEmpty() && old != m_session.refreshToken) {
+        save([this, old]() mutable {
+            revoke(old);
+            wipe(old);
+        });
+    } else {
+        save();
+    }
     wipe(old);
     qCInfo(lcSession) << "step-up done";
     emit stepUpCompleted();

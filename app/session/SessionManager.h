@@ -28,6 +28,12 @@ class SessionPolicy;
 // the keychain session (SessionStore), the session policy and the single-flight refresh. Starts a
 // session from a sign-in flow's result or from the keychain, runs requests with refresh and
 // step-up (SessionRequest), and ends sessions doing all of security.md B17.
+// Deleting from a slot: allowed from signedOut(), keychainCleared(), revocationFinished(),
+// restoreFinished(), signedIn(), sessionSaved() and a SessionRequest's finished() (deleteLater
+// works everywhere). Not from closeSecretDialogs(), clearSecretClipboard() or dropSessionData(),
+// which run in the middle of ending the session. A refused refresh ends the session from the
+// event loop (queued), never from inside the finishing call. Deleting the manager aborts its
+// requests; the store's removal and the revocation already under way still complete.
 class SessionManager : public QObject
 {
     Q_OBJECT
@@ -132,7 +138,8 @@ signals:
 private:
     void adopt(const StoredSession &session);
     void adoptTokens(TokenAnswer &tokens, const QDateTime &authTime, bool revokeOld);
-    void save();
+    // Saves the session; `afterSave` (if any) runs once the store has answered.
+    void save(std::function<void()> afterSave = {});
     void endSession(EndReason reason, const QString &message);
     void revoke(QByteArray &refreshToken);
     void completeStepUpWaiters(bool ok);

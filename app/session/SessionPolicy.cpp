@@ -24,8 +24,8 @@ void SessionPolicy::begin(const SessionMeta &meta)
         m_meta.createdAt = now;
     if (!m_meta.lastActivity.isValid())
         m_meta.lastActivity = now;
-    if (!m_meta.authTime.isValid())
-        m_meta.authTime = now;
+    // No auth_time (an older or damaged record) stays invalid: needsStepUp() is then true, so
+    // a restored session never gets a fresh step-up window it did not earn (B19).
     m_active = true;
     m_warned = false;
 }

@@ -7,6 +7,7 @@
 #include "session/SessionManager.h"
 #include "session/SessionPolicy.h"
 
+#include <QPointer>
 #include <QTimer>
 
 namespace plexe {
@@ -122,7 +123,10 @@ void SessionRequest::finishWith(const ApiError &error)
     m_error = error;
     m_sentToken.fill('\0');
     m_sentToken.clear();
-    emit finished();
+    const QPointer<SessionRequest> self(this);
+    emit finished(); // the slot may delete this request or its SessionManager
+    if (!self)
+        return;
     m_result.reset();
     deleteLater();
 }

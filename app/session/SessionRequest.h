@@ -21,6 +21,7 @@ class SessionManager;
 // once after a step-up (403 reauthentication_required, or a sensitive request outside the
 // step-up window, which prompts before anything is sent; a cancelled prompt sends nothing).
 // Like ApiCall it emits finished() exactly once and then deletes itself.
+// Deleting from a slot: the finished() slot may delete this request or its SessionManager.
 class SessionRequest : public QObject
 {
     Q_OBJECT

@@ -163,10 +163,13 @@ void SessionStore::removeAll(const QString &profile, QObject *context, Done done
     op->hadContext = context != nullptr;
     op->done = std::move(done);
     using Action = Operation::Step::Action;
-    op->steps = {{Action::Delete, kMeta, {}}, // first: a half-removed session reads as none
-                 {Action::Delete, kAccessToken, {}},
+    // The metadata last: if a delete fails half-way, what is left still has its metadata, so
+    // the next start finds it (restore sees no usable credential and removes it again). Deleted
+    // first, the tokens would stay behind with nothing pointing at them.
+    op->steps = {{Action::Delete, kAccessToken, {}},
                  {Action::Delete, kRefreshToken, {}},
-                 {Action::Delete, kApiKey, {}}};
+                 {Action::Delete, kApiKey, {}},
+                 {Action::Delete, kMeta, {}}};
     enqueue(op);
 }
 
@@ -202,14 +205,23 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
             if (m_memory.contains(op->profile))
                 m_memory[op->profile].wipe();
             m_memory.remove(op->profile);
-            return finishOperation(op, {});
+            // B17/B13: what this store put in (or read from) the keychain before it fell back
+            // to memory-only is still there; the removal must reach it, or the next start
+            // restores a session the user signed out of.
+            if (!m_inKeychain.contains(op->profile))
+                return finishOperation(op, {});
+            break;
         }
     }
     if (op->next >= op->steps.size()) {
-        if (op->kind == Operation::Kind::Remove)
+        if (op->kind == Operation::Kind::Remove) {
             m_memory.remove(op->profile);
+            m_inKeychain.remove(op->profile);
+        }
         return finishOperation(op, {});
     }
+    if (op->kind != Operation::Kind::Load)
+        m_inKeychain.insert(op->profile); // from the first write (or delete) on
 
     const Operation::Step step = op->steps.at(op->next);
     using Action = Operation::Step::Action;
@@ -272,6 +284,7 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
                                     op, {Status::SignedOut,
                                          QStringLiteral("Stored session data is unreadable.")});
                             op->session.meta = *meta;
+                            m_inKeychain.insert(op->profile);
                         } else if (step.name == kAccessToken) {
                             op->session.accessToken = value;
                         } else if (step.name == kRefreshToken) {
@@ -291,6 +304,12 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
                                                                  "refused access.")});
                 }
                 degrade(finished->errorString());
+                if (op->kind == Operation::Kind::Remove) {
+                    return finishOperation(
+                        op, {Status::Degraded, QStringLiteral("The session could not be deleted "
+                                                              "from the keychain (%1).")
+                                                   .arg(finished->errorString())});
+                }
                 finishOperation(op, {Status::Degraded,
                                      QStringLiteral("No usable keychain (%1); sessions are kept "
                                                     "in memory only.")

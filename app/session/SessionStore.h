@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QString>
 
 #include <chrono>
@@ -64,7 +65,11 @@ public:
 
     // All three answer asynchronously through `done`, never before returning, and never after
     // `context` is destroyed (context may be null). Operations run one at a time, in call order.
-    // No nested event loops.
+    // No nested event loops. removeAll() deletes the secrets first and the metadata last; in
+    // MemoryOnly mode it still deletes the keychain entries of a profile this store wrote or
+    // read there earlier, and answers Degraded (with a message) when that failed.
+    // Deleting from a slot: allowed (callbacks run from the event loop; nothing touches the
+    // store after `done` returns).
     void save(const StoredSession &session, QObject *context, Done done);
     void load(const QString &profile, QObject *context, LoadDone done);
     void removeAll(const QString &profile, QObject *context, Done done);
@@ -88,6 +93,9 @@ private:
     std::chrono::milliseconds m_jobTimeout{kMaxJobTimeout};
     Mode m_mode = Mode::Keychain;
     QHash<QString, StoredSession> m_memory; // MemoryOnly sessions, never persisted
+    // Profiles this store wrote to or read from the keychain and has not removed since: their
+    // removeAll() deletes the keychain entries even in MemoryOnly mode.
+    QSet<QString> m_inKeychain;
     QList<std::shared_ptr<Operation>> m_queue;
     std::shared_ptr<Operation> m_current;
 };

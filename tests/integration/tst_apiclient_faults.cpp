@@ -414,7 +414,9 @@ void TestApiClientFaults::plainHttpRefusedForRemoteHosts_data()
     QTest::newRow("http 127.0.0.1") << "http://127.0.0.1:5000" << true;
     QTest::newRow("http 127.1.2.3") << "http://127.1.2.3:5000" << true;
     QTest::newRow("http ::1") << "http://[::1]:5000" << true;
-    QTest::newRow("http localhost") << "http://localhost:5000" << true;
+    // By name, localhost can resolve anywhere (/etc/hosts): loopback only as an IP literal.
+    QTest::newRow("http localhost") << "http://localhost:5000" << false;
+    QTest::newRow("http LOCALHOST.") << "http://LOCALHOST.:5000" << false;
     QTest::newRow("http localhost.evil") << "http://localhost.evil.com" << false;
     QTest::newRow("http 127.evil") << "http://127.0.0.1.evil.com" << false;
     QTest::newRow("ftp") << "ftp://127.0.0.1" << false;

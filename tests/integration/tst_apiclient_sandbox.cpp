@@ -373,14 +373,43 @@ void TestApiClientSandbox::badCertificates_data()
 void TestApiClientSandbox::badCertificates()
 {
     QFETCH(QString, kind);
+    // The same data folder served first with a good certificate, to make a probe key that has
+    // never been used, then with the bad one, then with a good one again to read the key back:
+    // had any request reached the server with it, its last_used_at would be set.
     SandboxProcess bad;
+    SandboxProcess::Options good;
+    good.extraServeArgs = {QStringLiteral("--tls-test-cert"), QStringLiteral("valid")};
+    QVERIFY2(bad.start(good), qPrintable(bad.errorString()));
+    CreatedApiKey probe;
+    {
+        auto trusted = client(bad);
+        const Outcome o = run<CreatedApiKey>(
+            trusted->createApiKey(QStringLiteral("tls-probe"), QStringLiteral("read_only")));
+        QVERIFY2(!o.error.isError(), qPrintable(o.error.userMessage()));
+        probe = value<CreatedApiKey>(o);
+    }
+    bad.stop();
+
     SandboxProcess::Options options;
     options.extraServeArgs = {QStringLiteral("--tls-test-cert"), kind};
     QVERIFY2(bad.start(options), qPrintable(bad.errorString()));
-    auto api = client(bad); // trusts the right CA: only the certificate itself is wrong
-    const Outcome o = run<User>(api->getUser());
-    QCOMPARE(o.error.kind(), ApiError::Kind::Tls);
-    QCOMPARE(o.attempts, 1);
+    {
+        // Trusts the right CA: only the certificate itself is wrong.
+        auto api = client(bad, true, probe.key);
+        const Outcome o = run<User>(api->getUser());
+        QCOMPARE(o.error.kind(), ApiError::Kind::Tls);
+        QCOMPARE(o.attempts, 1);
+        QVERIFY(o.error.userMessage().contains(QLatin1String("Nothing was sent")));
+    }
+    bad.stop();
+
+    QVERIFY2(bad.start(good), qPrintable(bad.errorString()));
+    auto trusted = client(bad);
+    const Outcome o = run<ApiKey>(trusted->getApiKey(probe.info.keyId));
+    QVERIFY2(!o.error.isError(), qPrintable(o.error.userMessage()));
+    QCOMPARE(value<ApiKey>(o).keyId, probe.info.keyId);
+    QVERIFY2(!value<ApiKey>(o).lastUsedAt.isValid(), "a request reached the server");
+    probe.wipe();
 }
 
 QTEST_GUILESS_MAIN(TestApiClientSandbox)

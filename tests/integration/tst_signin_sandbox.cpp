@@ -24,6 +24,9 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -62,6 +65,52 @@ QString secretToolSearchAll()
     tool.waitForFinished(5000);
     return QString::fromUtf8(tool.readAllStandardOutput() + tool.readAllStandardError());
 }
+
+// The value of one of the profile's keychain entries, read straight from the Secret Service
+// (blocking, without running the event loop).
+QByteArray secretToolLookup(const QString &profile, const QString &entry)
+{
+    QProcess tool;
+    tool.start(QStringLiteral("secret-tool"),
+               {QStringLiteral("lookup"), QStringLiteral("server"), SessionStore::defaultService(),
+                QStringLiteral("user"), profile + QLatin1Char('/') + entry});
+    tool.waitForFinished(5000);
+    return tool.readAllStandardOutput();
+}
+
+// Every request a QNetworkAccessManager creates, in creation order, with its Authorization
+// header (read once the reply has been constructed, on the next turn of the event loop).
+class RequestRecorder : public QObject
+{
+public:
+    struct Sent
+    {
+        int seq = 0;
+        QPointer<QObject> reply;
+        QByteArray authorization;
+        bool gone = false; // destroyed before it could be inspected
+    };
+    explicit RequestRecorder(std::function<int()> nextSeq) : m_nextSeq(std::move(nextSeq)) {}
+    QList<std::shared_ptr<Sent>> sent;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ChildAdded) {
+            auto entry = std::make_shared<Sent>();
+            entry->seq = m_nextSeq();
+            entry->reply = static_cast<QChildEvent *>(event)->child();
+            sent << entry;
+            QTimer::singleShot(0, this, [entry] {
+                entry->gone = entry->reply.isNull();
+                if (auto *reply = qobject_cast<QNetworkReply *>(entry->reply.data()))
+                    entry->authorization = reply->request().rawHeader("Authorization");
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<int()> m_nextSeq;
+};
 
 template <typename Spy> bool waitSpy(Spy &spy, int ms = 5000)
 {
@@ -398,8 +447,31 @@ private Q_SLOTS:
         passwordSignIn(*s, m_sandbox.demoEmail(), m_sandbox.demoPassword());
         const QByteArray firstRefresh = stored(*s).refreshToken;
         QVERIFY(!firstRefresh.isEmpty());
+
+        // The order, not only the end state: when the coordinator hands the new access token
+        // out (tokensRotated), the keychain must already hold the new refresh token, and no
+        // request may have been created with the new access token before that moment.
+        int seq = 0;
+        int rotatedAt = -1;
+        int rotations = 0;
+        QByteArray keychainAtRotation;
+        QByteArray accessAtRotation;
+        connect(s->manager->refreshCoordinator(), &RefreshCoordinator::tokensRotated, this, [&] {
+            if (++rotations > 1)
+                return; // the first hand-out is the one that counts
+            rotatedAt = seq++;
+            accessAtRotation = s->manager->refreshCoordinator()->accessToken();
+            keychainAtRotation =
+                secretToolLookup(s->manager->profile(), QStringLiteral("refresh_token"));
+        });
+        auto *nam = s->manager->findChild<QNetworkAccessManager *>();
+        QVERIFY(nam);
+        RequestRecorder recorder([&seq] { return seq++; });
+        nam->installEventFilter(&recorder);
+
         setServerClockOffset(1000); // past the 15-minute access token
         const Ran user = runRequest<User>(*s, [](ApiClient &c) { return c.getUser(); });
+        nam->removeEventFilter(&recorder);
         QVERIFY2(!user.error.isError(), qPrintable(user.error.logString()));
         QVERIFY(user.refreshed);
         QCOMPARE(s->manager->refreshCoordinator()->refreshCount(), 1);
@@ -407,6 +479,27 @@ private Q_SLOTS:
         QVERIFY(!now.refreshToken.isEmpty());
         QVERIFY(now.refreshToken != firstRefresh); // rotated, and the new one is in the keychain
         QCOMPARE(now.accessToken, s->manager->apiClient()->credential().secret());
+
+        QVERIFY2(rotatedAt >= 0, "tokensRotated never came");
+        canary(keychainAtRotation);
+        // QtKeychain's libsecret backend keeps binary values base64-encoded.
+        QVERIFY2(keychainAtRotation.trimmed() == now.refreshToken ||
+                     QByteArray::fromBase64(keychainAtRotation.trimmed()) == now.refreshToken,
+                 "the new refresh token was not in the keychain when the access token was "
+                 "handed out");
+        QCOMPARE(rotations, 1);
+        QCOMPARE(accessAtRotation, now.accessToken);
+        const QByteArray newBearer = "Bearer " + now.accessToken;
+        int usedNew = 0;
+        for (const auto &sent : std::as_const(recorder.sent)) {
+            QVERIFY2(!sent->gone, "a request was gone before it could be inspected");
+            if (sent->authorization == newBearer) {
+                ++usedNew;
+                QVERIFY2(sent->seq > rotatedAt, "the new access token was used before the save");
+            }
+        }
+        QCOMPARE(usedNew, 1); // the retried GET /auth/user
+
         signOutAndCheck(*s);
         // Revoked at sign-out: the rotated token no longer works.
         QCOMPARE(tryRefresh(*s, now.refreshToken), QStringLiteral("invalid_grant"));

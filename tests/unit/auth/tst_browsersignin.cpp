@@ -3,12 +3,16 @@
 // exchange, the paste fallback when no browser opens (port closed at once), timeouts, cancel,
 // and token errors that store nothing.
 #include "FlowTestSupport.h"
+#include "KeychainTestSupport.h"
 #include "LogCapture.h"
 #include "ScriptedHttpServer.h"
+#include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "auth/BrowserSignIn.h"
 #include "auth/Pkce.h"
 #include "session/ManualClock.h"
+#include "session/SessionManager.h"
+#include "session/SessionStore.h"
 
 #include <QHostAddress>
 #include <QNetworkAccessManager>
@@ -58,6 +62,11 @@ private:
         QList<QUrl> opened;
         bool openerResult = true;
         std::function<void(const QUrl &)> browser; // what the "browser" does with the URL
+        // The body of each token request as the network stack uploads it: another handle on the
+        // one real buffer (taken while the request is in flight), and whether it then held the
+        // PKCE verifier.
+        QList<QByteArray> uploadBuffers;
+        QList<bool> uploadHadVerifier;
         BrowserSignIn flow{&client, &clock, [this](const QUrl &url) {
                                opened << url;
                                if (browser)
@@ -79,8 +88,18 @@ private:
             server.setHandler([this](int, const QByteArray &request) {
                 if (requestPath(request) == "/.well-known/openid-configuration")
                     return ScriptedHttpServer::response(200, discovery);
-                if (requestPath(request) == "/oauth/token")
+                if (requestPath(request) == "/oauth/token") {
+                    const QByteArray verifier =
+                        formValue(requestBody(request), QStringLiteral("code_verifier")).toLatin1();
+                    for (ApiCall *call : client.findChildren<ApiCall *>()) {
+                        if (call->request().body.contains("code_verifier")) {
+                            uploadBuffers << call->request().body;
+                            uploadHadVerifier
+                                << (!verifier.isEmpty() && call->request().body.contains(verifier));
+                        }
+                    }
                     return tokenReply;
+                }
                 return ScriptedHttpServer::response(404, "{}");
             });
         }
@@ -95,8 +114,8 @@ private:
     };
 
     // The browser coming back to the loopback receiver after a successful sign-in.
-    static void callBack(QNetworkAccessManager *nam, const QUrl &authorizeUrl, const QString &code,
-                         const QString &state, const QString &iss)
+    static QNetworkReply *callBack(QNetworkAccessManager *nam, const QUrl &authorizeUrl,
+                                   const QString &code, const QString &state, const QString &iss)
     {
         QUrl target(param(authorizeUrl, QStringLiteral("redirect_uri")));
         QUrlQuery q;
@@ -106,6 +125,7 @@ private:
         target.setQuery(q);
         QNetworkReply *reply = nam->get(QNetworkRequest(target));
         QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return reply;
     }
 
 private Q_SLOTS:
@@ -115,12 +135,18 @@ private Q_SLOTS:
     {
         Fixture f;
         QNetworkAccessManager browserNam;
+        // A wrong state first (A4: refused with a 400, no exchange); the genuine callback only
+        // once the loopback has answered the wrong one.
+        int wrongStateStatus = 0;
+        int exchangesAfterWrongState = -1;
         f.browser = [&](const QUrl &url) {
-            // A wrong state first (A4: refused, no exchange), then the genuine callback.
             QTimer::singleShot(0, &browserNam, [&, url] {
-                callBack(&browserNam, url, QStringLiteral("code-wrong"),
-                         QStringLiteral("not-the-state"), f.server.origin());
-                QTimer::singleShot(100, &browserNam, [&, url] {
+                QNetworkReply *wrong = callBack(&browserNam, url, QStringLiteral("code-wrong"),
+                                                QStringLiteral("not-the-state"), f.server.origin());
+                connect(wrong, &QNetworkReply::finished, &browserNam, [&, url, wrong] {
+                    wrongStateStatus =
+                        wrong->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                    exchangesAfterWrongState = int(f.tokenRequests().size());
                     callBack(&browserNam, url, QStringLiteral("code-123"),
                              param(url, QStringLiteral("state")), f.server.origin());
                 });
@@ -133,6 +159,8 @@ private Q_SLOTS:
         options.promptLogin = true;
         QVERIFY(f.flow.start(options));
         QVERIFY(done.wait(2000));
+        QCOMPARE(wrongStateStatus, 400);
+        QCOMPARE(exchangesAfterWrongState, 0);
         QCOMPARE(waiting.size(), 1);
         QCOMPARE(f.flow.deadline(), f.clock.now().addSecs(300));
 
@@ -166,6 +194,11 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(Pkce::challengeFor(verifier)),
                  param(url, QStringLiteral("code_challenge")));
         QVERIFY(!requestLine(exchanges.first()).contains("code-123")); // not in the URL
+        // The very buffer that was uploaded held the verifier, and is zero once the reply
+        // finished (a wipe of a copy would leave it there).
+        QCOMPARE(f.uploadBuffers.size(), 1);
+        QCOMPARE(f.uploadHadVerifier, QList<bool>{true});
+        QCOMPARE(f.uploadBuffers.first(), QByteArray(f.uploadBuffers.first().size(), '\0'));
 
         const auto result = done.first().first().value<SignInResult>();
         QCOMPARE(result.kind, SignInResult::Kind::Browser);
@@ -275,17 +308,36 @@ private Q_SLOTS:
     void tokenErrorsStoreNothing_data()
     {
         QTest::addColumn<QByteArray>("reply");
-        QTest::newRow("invalid_grant") << ScriptedHttpServer::response(
-            400, "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}");
-        QTest::newRow("no access_token") << ScriptedHttpServer::response(
-            200, "{\"token_type\":\"Bearer\",\"refresh_token\":\"r\"}");
+        QTest::addColumn<bool>("stored");
+        QTest::newRow("invalid_grant")
+            << ScriptedHttpServer::response(
+                   400, "{\"error\":\"invalid_grant\",\"error_description\":\"code expired\"}")
+            << false;
+        QTest::newRow("no access_token")
+            << ScriptedHttpServer::response(200,
+                                            "{\"token_type\":\"Bearer\",\"refresh_token\":\"r\"}")
+            << false;
+        // Control: the same wiring with a good answer does store a session, so the check of the
+        // store above can fail.
+        QTest::newRow("control: good answer")
+            << ScriptedHttpServer::response(200, tokenAnswer("acc-c", "ref-c")) << true;
     }
     void tokenErrorsStoreNothing()
     {
         QFETCH(QByteArray, reply);
+        QFETCH(bool, stored);
         Fixture f;
         f.tokenReply = reply;
         f.openerResult = false;
+        // Wired as the console does: a finished flow begins the profile's session, which saves
+        // it to the store (memory only here: this test runs without a keyring).
+        SessionStore store;
+        store.useMemoryOnly(QStringLiteral("test"));
+        ApiEndpoint ep;
+        ep.baseUrl = QUrl(f.server.origin());
+        SessionManager manager(QStringLiteral("browser-test"), ep, &store, &f.clock);
+        connect(&f.flow, &BrowserSignIn::finished, &manager,
+                [&manager](SignInResult result) { manager.beginSession(result); });
         QSignalSpy openFailed(&f.flow, &BrowserSignIn::browserOpenFailed);
         QSignalSpy done(&f.flow, &BrowserSignIn::finished);
         QSignalSpy failed(&f.flow, &BrowserSignIn::failed);
@@ -295,10 +347,24 @@ private Q_SLOTS:
         pasted.setQuery(QStringLiteral("code=c&state=") +
                         param(f.flow.authorizationUrl(), QStringLiteral("state")));
         f.flow.submitPastedAddress(pasted.toString());
+        // The store runs its operations in call order: this load answers after any save the
+        // flow's end caused.
+        if (stored) {
+            QVERIFY(done.wait(2000));
+            const StoreResult loaded = test::load(store, manager.profile(), 2000);
+            QCOMPARE(loaded.outcome.status, SessionStore::Status::Ok);
+            QCOMPARE(loaded.session.accessToken, QByteArray("acc-c"));
+            return;
+        }
         QVERIFY(failed.wait(2000));
         QCOMPARE(done.size(), 0); // A8: nothing handed over to be stored
         QVERIFY(!failed.first().at(1).toString().isEmpty());
         QCOMPARE(f.flow.state(), BrowserSignIn::State::Failed);
+        QVERIFY(!manager.isSignedIn());
+        const StoreResult loaded = test::load(store, manager.profile(), 2000);
+        QCOMPARE(loaded.outcome.status, SessionStore::Status::SignedOut);
+        QVERIFY(loaded.session.accessToken.isEmpty());
+        QVERIFY(loaded.session.refreshToken.isEmpty());
     }
 
     void timeoutClosesThePort()

@@ -4,6 +4,7 @@
 #include "FlowTestSupport.h"
 #include "LogCapture.h"
 #include "ScriptedHttpServer.h"
+#include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "auth/PasswordSignIn.h"
 #include "session/ManualClock.h"
@@ -90,9 +91,20 @@ private Q_SLOTS:
         });
         QSignalSpy done(&f.flow, &PasswordSignIn::finished);
         QByteArray password = kPassword;
+        password.detach();
+        // Another handle on the caller's very buffer: a wipe must zero these bytes, not a copy.
+        const QByteArray callersBuffer = password;
         QVERIFY(f.flow.start(QStringLiteral("demo@plexe.local"), password));
         QVERIFY(password.isEmpty()); // B11: wiped right after the request was handed over
+        QCOMPARE(callersBuffer, QByteArray(kPassword.size(), '\0'));
+        // The request body the network stack uploads: the one buffer that holds the password.
+        const QList<ApiCall *> calls = f.client.findChildren<ApiCall *>();
+        QCOMPARE(calls.size(), 1);
+        const QByteArray uploadBuffer = calls.first()->request().body;
+        QVERIFY(uploadBuffer.contains("canary-Pa55word")); // JSON-escaped in the body
         QVERIFY(done.wait(2000));
+        // Once the reply finished, its bytes are zero, wherever the buffer is still shared.
+        QCOMPARE(uploadBuffer, QByteArray(uploadBuffer.size(), '\0'));
         const auto result = done.first().first().value<SignInResult>();
         QCOMPARE(result.tokens.accessToken, QByteArray("acc-1"));
         QCOMPARE(result.tokens.refreshToken, QByteArray("ref-1"));
@@ -195,7 +207,9 @@ private Q_SLOTS:
         QVERIFY(deadline >= before.addSecs(599));
         QVERIFY(deadline <= QDateTime::currentDateTimeUtc().addSecs(601));
         QCOMPARE(f.flow.retryDeadline(), deadline);
-        QTest::qWait(100);
+        // Nothing is left that could send the password again (no call waiting out the 429):
+        // every call has ended and been freed.
+        QTRY_VERIFY_WITH_TIMEOUT(f.client.findChildren<ApiCall *>().isEmpty(), 2000);
         QCOMPARE(f.server.requests().size(), 1); // the password was not sent again
     }
 

@@ -24,7 +24,11 @@ inline StoreResult waitFor(const std::function<void(StoreResult *)> &start, int 
     QElapsedTimer timer;
     timer.start();
     start(&result);
-    (void)QTest::qWaitFor([&] { return result.finished; }, timeoutMs);
+    if (!QTest::qWaitFor([&] { return result.finished; }, timeoutMs)) {
+        // Never a silent Ok: the test fails, and the outcome matches no expected status.
+        QTest::qFail("the store's callback never came", __FILE__, __LINE__);
+        result.outcome = {SessionStore::Status::Refused, QStringLiteral("test: no callback")};
+    }
     result.elapsedMs = timer.elapsed();
     return result;
 }

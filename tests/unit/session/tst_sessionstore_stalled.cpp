@@ -6,7 +6,10 @@
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusVirtualObject>
+#include <QPointer>
 #include <QSignalSpy>
+
+#include <algorithm>
 
 using namespace plexe;
 using Status = SessionStore::Status;
@@ -20,8 +23,14 @@ class StalledSecretService : public QDBusVirtualObject
 public:
     QList<QDBusMessage> held;
     QString introspect(const QString &) const override { return QString(); }
+    bool answerNow = false; // from now on, answer every call at once with an error
     bool handleMessage(const QDBusMessage &message, const QDBusConnection &) override
     {
+        if (answerNow) {
+            QDBusConnection::sessionBus().send(message.createErrorReply(
+                QStringLiteral("org.freedesktop.DBus.Error.Failed"), QStringLiteral("late")));
+            return true;
+        }
         held.append(message);
         return true; // "handled": the caller waits for a reply that does not come
     }
@@ -34,6 +43,28 @@ public:
     }
 };
 
+// Keeps a guarded pointer to every QtKeychain job this process runs (each job posts itself a
+// queued call to start), so a test can wait until the late answer has been handled and the job
+// freed, instead of sleeping and hoping it was.
+class KeychainJobTracker : public QObject
+{
+public:
+    QList<QPointer<QObject>> jobs;
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched->inherits("QKeychain::Job") &&
+            std::none_of(jobs.begin(), jobs.end(),
+                         [watched](const QPointer<QObject> &j) { return j == watched; }))
+            jobs << watched;
+        return QObject::eventFilter(watched, event);
+    }
+    bool allFreed() const
+    {
+        return std::all_of(jobs.begin(), jobs.end(),
+                           [](const QPointer<QObject> &j) { return j.isNull(); });
+    }
+};
+
 } // namespace
 
 class TestSessionStoreStalled : public QObject
@@ -42,6 +73,7 @@ class TestSessionStoreStalled : public QObject
 
 private:
     StalledSecretService m_service;
+    KeychainJobTracker m_jobs;
 
 private slots:
     void initTestCase()
@@ -51,6 +83,14 @@ private slots:
         QVERIFY(bus.registerVirtualObject(QStringLiteral("/org/freedesktop/secrets"), &m_service,
                                           QDBusConnection::SubPath));
         QVERIFY(bus.registerService(QStringLiteral("org.freedesktop.secrets")));
+        QCoreApplication::instance()->installEventFilter(&m_jobs);
+    }
+    void init()
+    {
+        // Each test starts with a stalled service and no job of an earlier test left.
+        m_service.answerAllWithErrors();
+        m_service.answerNow = false;
+        m_jobs.jobs.clear();
     }
 
     void stalledKeychainDegradesWithinTheTimeout()
@@ -81,9 +121,14 @@ private slots:
         QCOMPARE(store.mode(), SessionStore::Mode::MemoryOnly);
         QCOMPARE(modeChanged.count(), 1);
 
-        // The stalled daemon finally answers: the late result changes nothing.
+        // The stalled daemon finally answers: the late result changes nothing. The job stays
+        // alive until its answer comes; once it is freed, the answer has been handled.
+        QVERIFY2(!m_jobs.jobs.isEmpty(), "no keychain job seen");
+        QVERIFY(!m_jobs.allFreed());
+        m_service.answerNow = true; // libsecret asks again after an error: answer that too
         m_service.answerAllWithErrors();
-        QTest::qWait(200); // no signal to wait for: this checks that nothing happens
+        QTRY_VERIFY_WITH_TIMEOUT(m_jobs.allFreed(), 2000);
+        QCoreApplication::processEvents(); // anything the job's end queued
         QCOMPARE(calls, 1);
         QCOMPARE(store.mode(), SessionStore::Mode::MemoryOnly);
         QCOMPARE(modeChanged.count(), 1);
@@ -96,16 +141,24 @@ private slots:
 
     void storeDestroyedWhileAJobHangs()
     {
-        auto *store = new SessionStore;
+        QPointer<SessionStore> store = new SessionStore;
         store->setJobTimeout(1000ms);
-        bool called = false;
-        store->load(QStringLiteral("prod"), this,
-                    [&](const SessionStore::Outcome &, const StoredSession &) { called = true; });
-        QTest::qWait(100);
+        int calls = 0;
+        QObject context; // outlives the store: only the store's death can keep the callback away
+        store->load(QStringLiteral("prod"), &context,
+                    [&](const SessionStore::Outcome &, const StoredSession &) { ++calls; });
+        QTRY_VERIFY_WITH_TIMEOUT(!m_service.held.isEmpty(), 2000); // the job reached the service
+        QVERIFY2(!m_jobs.jobs.isEmpty(), "no keychain job seen");
+        QVERIFY(!m_jobs.allFreed());
         delete store; // the pending job must not call into a dead store
+        QVERIFY(store.isNull());
+        m_service.answerNow = true;
         m_service.answerAllWithErrors();
-        QTest::qWait(200);
-        QVERIFY(!called);
+        // The hung job gets its (late) answer, ends and is freed: bounded, so a job that never
+        // ends or is never freed fails here rather than passing by chance.
+        QTRY_VERIFY_WITH_TIMEOUT(m_jobs.allFreed(), 2000);
+        QCoreApplication::processEvents();
+        QCOMPARE(calls, 0); // no callback for the dead store's operation
     }
 };
 
