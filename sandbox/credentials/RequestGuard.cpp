@@ -66,10 +66,9 @@ void RequestGuard::operator()(RequestContext &context) const
         throw ApiError(403, "insufficient_permissions",
                        "This API key is read-only; it may only make GET requests");
 
-    // Every key write lives under /auth/api-keys (create, rename, re-expire, revoke).
-    const bool keyWrite = context.req.path.rfind("/auth/api-keys", 0) == 0 &&
-                          (method == "POST" || method == "PATCH" || method == "DELETE");
-    if (keyWrite && principal.kind == Principal::Kind::Session &&
+    // The router says whether the matched route changes keys (Router::Access::StepUp): the
+    // path text has other spellings, the matched route has one.
+    if (context.stepUp && principal.kind == Principal::Kind::Session &&
         TokenResponse::needsReauthentication(principal.authTime, context.now, m_stepUpSeconds))
         throw ApiError(403, "reauthentication_required",
                        "This action needs a recent sign-in: re-authenticate, then retry");

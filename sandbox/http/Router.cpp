@@ -115,6 +115,11 @@ void Router::dispatch(const httplib::Request &req, httplib::Response &res) const
     try {
         // httplib sends HEAD to the GET handlers and drops the body itself.
         const std::string method = req.method == "HEAD" ? "GET" : req.method;
+        // A path that only matches after normalising (`//auth/api-keys`, `/models/`,
+        // `/auth%2Fapi-keys`) names no route: refusing it keeps one spelling per route, so
+        // nothing keyed on a route (logs, rules) can be dodged by another spelling.
+        if (!isCanonical(req))
+            throw ApiError::notFound("No such route: " + req.method + " " + req.path);
         const auto segments = split(req.path);
         std::string allowed;
         for (const Route &route : m_routes) {
@@ -158,7 +163,8 @@ void Router::complete(RequestContext &context, const std::string &errorCode) con
 
 void Router::run(const Route &route, RequestContext &context) const
 {
-    if (route.access == Access::Authenticated)
+    context.stepUp = route.access == Access::StepUp;
+    if (route.access != Access::Public)
         m_guard(context);
     route.handler(context);
 }
@@ -190,6 +196,22 @@ std::vector<std::string> Router::split(const std::string &path)
         start = end + 1;
     }
     return segments;
+}
+
+bool Router::isCanonical(const httplib::Request &req)
+{
+    const std::string &path = req.path;
+    if (path.empty() || path.front() != '/' || (path.size() > 1 && path.back() == '/') ||
+        path.find("//") != std::string::npos)
+        return false;
+    // httplib decodes the path, so an encoded slash would split a segment in two; look for it
+    // in the raw target, before the query.
+    const std::string raw = req.target.substr(0, req.target.find('?'));
+    for (size_t i = 0; i + 2 < raw.size(); ++i) {
+        if (raw[i] == '%' && raw[i + 1] == '2' && (raw[i + 2] == 'f' || raw[i + 2] == 'F'))
+            return false;
+    }
+    return true;
 }
 
 bool Router::match(const Route &route, const std::vector<std::string> &segments,
