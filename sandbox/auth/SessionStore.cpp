@@ -237,6 +237,28 @@ void SessionStore::updateMfa(Connection &connection, const MfaChallengeRecord &r
         .run();
 }
 
+bool SessionStore::reserveMfaAttempt(Connection &connection, const QByteArray &tokenHash,
+                                     int64_t now, int maxAttempts)
+{
+    connection
+        .prepare("UPDATE mfa_challenges SET failed_attempts = failed_attempts + 1 "
+                 "WHERE token_hash = ? AND used = 0 AND expires_at > ? AND failed_attempts < ?")
+        .bind(1, s(tokenHash))
+        .bind(2, now)
+        .bind(3, int64_t(maxAttempts))
+        .run();
+    return connection.changes() == 1;
+}
+
+void SessionStore::finishMfa(Connection &connection, const QByteArray &tokenHash)
+{
+    connection
+        .prepare("UPDATE mfa_challenges SET used = 1, failed_attempts = failed_attempts - 1 "
+                 "WHERE token_hash = ?")
+        .bind(1, s(tokenHash))
+        .run();
+}
+
 void SessionStore::insertBrowserSession(Connection &connection, const QByteArray &tokenHash,
                                         const BrowserSessionRecord &r)
 {
