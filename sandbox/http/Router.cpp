@@ -250,6 +250,15 @@ void Router::run(const Route &route, RequestContext &context) const
     context.stepUp = route.access == Access::StepUp;
     if (route.access != Access::Public)
         m_guard(context);
+    // httplib decodes query values, so `q=%00` arrives as a NUL that would cut a filter short
+    // (C strings, SQLite text) and line breaks could forge log lines: refused for every route,
+    // after the guard as any validation.
+    for (const auto &[name, value] : context.req.params) {
+        for (const char c : value) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                throw ApiError::validation(name, name + " must not contain control characters");
+        }
+    }
     route.handler(context);
 }
 
