@@ -81,10 +81,12 @@ bool ConnectionStream::handshake()
     return ok > 0;
 }
 
-bool ConnectionStream::waitForRequest(milliseconds idle, const std::function<bool()> &keepGoing)
+bool ConnectionStream::waitForRequest(const std::function<milliseconds()> &idle,
+                                      const std::function<bool()> &keepGoing)
 {
-    const auto deadline = Clock::now() + idle;
+    const auto start = Clock::now();
     while (SSL_pending(m_ssl) == 0) {
+        const auto deadline = start + idle();
         if (!keepGoing() || Clock::now() >= deadline)
             return false;
         pollfd p{m_sock, POLLIN, 0};

@@ -24,9 +24,11 @@ public:
     ConnectionStream(int sock, SSL *ssl);
 
     bool handshake();
-    // Waits up to `idle` for the next request (false: none came, the peer left, or `keepGoing`
-    // turned false), then starts the head's deadline.
-    bool waitForRequest(std::chrono::milliseconds idle, const std::function<bool()> &keepGoing);
+    // Waits up to `idle()` (asked again as it waits, so a server growing busy cuts the wait
+    // short) for the next request; false when none came, the peer left, or `keepGoing` turned
+    // false. Then starts the head's deadline.
+    bool waitForRequest(const std::function<std::chrono::milliseconds()> &idle,
+                        const std::function<bool()> &keepGoing);
     // Whether the connection may carry another request after this answer.
     bool reusable() const;
     // After an answer that refused a request still arriving: stop writing, then read and

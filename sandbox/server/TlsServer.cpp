@@ -46,10 +46,12 @@ bool TlsServer::process_and_close_socket(int sock)
         const auto running = [this] {
             return svr_sock_ != INVALID_SOCKET;
         };
+        const auto idle = [this] {
+            return m_connections > limits::kBusyConnections ? limits::kIdleBusy : limits::kIdle;
+        };
         if (stream.handshake()) {
             for (size_t served = 0; served < keep_alive_max_count_; ++served) {
-                const bool busy = m_connections > limits::kBusyConnections;
-                if (!stream.waitForRequest(busy ? limits::kIdleBusy : limits::kIdle, running))
+                if (!stream.waitForRequest(idle, running))
                     break;
                 bool closeRequested = false;
                 ok = process_request(stream, served + 1 == keep_alive_max_count_, closeRequested,
