@@ -21,6 +21,7 @@ struct AuthorizationCodeRecord
     qint64 expiresAt = 0; // Unix seconds; dead from this second on
     bool used = false;
     QByteArray issuedFamilyId; // the refresh family minted from it, to revoke on reuse
+    QByteArray browserSession; // hash of the browser session that issued it (sign-out ends it)
 };
 
 // Authorization-code rules (contract §5): single use, 60 s, exact client and redirect_uri,

@@ -4,6 +4,7 @@
 #include "auth/RedirectUriPolicy.h"
 
 #include <QHash>
+#include <QStringList>
 
 namespace plexe::sandbox {
 
@@ -121,13 +122,18 @@ AuthorizeRequest AuthorizeRequest::parse(const QList<QPair<QString, QString>> &p
         r.fail(redirect, invalid, QStringLiteral("code_challenge is not a valid S256 challenge"));
     if (r.m_scope.size() > kMaxScopeLength || !isScopeText(r.m_scope))
         r.fail(redirect, QStringLiteral("invalid_scope"), QStringLiteral("scope is invalid"));
+    // prompt is a space-separated list (OIDC Core §3.1.2.1); "none" stands alone.
+    const QStringList prompts = r.m_prompt.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (r.m_prompt == QLatin1String("none"))
         r.fail(redirect, QStringLiteral("login_required"),
                QStringLiteral("the sandbox always asks to sign in"));
-    else if (!r.m_prompt.isEmpty() && r.m_prompt != QLatin1String("login") &&
-             r.m_prompt != QLatin1String("consent") &&
-             r.m_prompt != QLatin1String("select_account"))
-        r.fail(redirect, invalid, QStringLiteral("prompt is not supported"));
+    for (const QString &prompt : prompts) {
+        if (prompt != QLatin1String("login") && prompt != QLatin1String("consent") &&
+            prompt != QLatin1String("select_account") && r.m_prompt != QLatin1String("none")) {
+            r.fail(redirect, invalid, QStringLiteral("prompt is not supported"));
+            break;
+        }
+    }
     if (!r.m_maxAgeText.isEmpty()) {
         bool ok = r.m_maxAgeText.size() <= 10;
         for (QChar c : r.m_maxAgeText)

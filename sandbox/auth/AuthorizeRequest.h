@@ -68,6 +68,11 @@ public:
     QString codeChallengeMethod() const { return m_codeChallengeMethod; }
     QString scope() const { return m_scope; }
     QString prompt() const { return m_prompt; }
+    // Whether the client asked for a new sign-in (prompt contains "login").
+    bool promptsLogin() const
+    {
+        return m_prompt.split(QLatin1Char(' ')).contains(QLatin1String("login"));
+    }
     std::optional<qint64> maxAge() const { return m_maxAge; }
     QString provider() const { return m_provider; } // "", "google" or "github"
 

@@ -169,18 +169,18 @@ void AuthorizeRoutes::showStandIn(RequestContext &context, const AuthorizeReques
                                                   : QStringLiteral("(no OAuth-only account)")));
 }
 
-std::optional<std::pair<qint64, qint64>>
+std::optional<AuthorizeRoutes::BrowserSession>
 AuthorizeRoutes::browserSession(RequestContext &context) const
 {
     const auto token = cookieValue(context.req, sessionCookieName());
     if (!token || !token->startsWith(kSessionPrefix) || token->size() > 128)
         return std::nullopt;
+    const QByteArray hash = OpaqueToken::storageHash(*token);
     auto connection = m_database.acquire();
-    const auto session =
-        SessionStore::findBrowserSession(*connection, OpaqueToken::storageHash(*token));
+    const auto session = SessionStore::findBrowserSession(*connection, hash);
     if (!session || session->expiresAt <= context.now)
         return std::nullopt;
-    return std::make_pair(session->accountId, session->authTime);
+    return BrowserSession{hash, session->accountId, session->authTime};
 }
 
 void AuthorizeRoutes::authorizeGet(RequestContext &context)
@@ -193,20 +193,20 @@ void AuthorizeRoutes::authorizeGet(RequestContext &context)
 
     // A fresh enough browser sign-in completes without the form, unless the client asked for a
     // new one (prompt=login) or for one younger than max_age.
-    if (request.prompt() != QLatin1String("login")) {
+    if (!request.promptsLogin()) {
         if (const auto session = browserSession(context)) {
-            const qint64 age = context.now - session->second;
+            const qint64 age = context.now - session->authTime;
             // max_age=0 always asks again (OIDC: as prompt=login).
             const auto maxAge = request.maxAge();
             if (!maxAge || (*maxAge > 0 && age <= *maxAge)) {
                 std::optional<Account> account;
                 {
                     auto connection = m_database.acquire();
-                    account = AccountStore::findById(*connection, session->first);
+                    account = AccountStore::findById(*connection, session->accountId);
                 }
                 if (account && account->isActive)
-                    return completeSignIn(context, request, *account, session->second, nullptr,
-                                          false);
+                    return completeSignIn(context, request, *account, session->authTime, nullptr,
+                                          session->hash);
             }
         }
     }
@@ -262,7 +262,7 @@ void AuthorizeRoutes::authorizePost(RequestContext &context)
                 SignInPage::renderError(QStringLiteral("No OAuth-only account"),
                                         QStringLiteral("Seed the sandbox to create "
                                                        "the OAuth-only demo account.")));
-        return completeSignIn(context, request, *account, context.now, "auth.oauth", true);
+        return completeSignIn(context, request, *account, context.now, "auth.oauth", {});
     }
 
     const QString email = form->valueOr(QStringLiteral("email")).trimmed();
@@ -295,35 +295,37 @@ void AuthorizeRoutes::authorizePost(RequestContext &context)
                           QStringLiteral("This account uses an authenticator app, which this page "
                                          "does not ask for: sign in with the console's email and "
                                          "password form instead."));
-    completeSignIn(context, request, *outcome.account, context.now, "auth.login", true);
+    completeSignIn(context, request, *outcome.account, context.now, "auth.login", {});
 }
 
 void AuthorizeRoutes::completeSignIn(RequestContext &context, const AuthorizeRequest &request,
                                      const Account &account, qint64 authTime, const char *event,
-                                     bool newBrowserSession)
+                                     QByteArray sessionHash)
 {
     QByteArray code;
-    const AuthorizationCodeRecord record = AuthorizationCode::issue(
+    AuthorizationCodeRecord record = AuthorizationCode::issue(
         account.id, request.clientId(), request.redirectUri(), request.codeChallenge(),
         request.scope().isEmpty() ? TokenIssuer::defaultScope() : request.scope(), authTime,
         context.now, &code);
     auto connection = m_database.acquire();
     Transaction transaction(*connection);
-    SessionStore::insertCode(*connection, record);
-    if (newBrowserSession) {
+    if (sessionHash.isEmpty()) {
         const QByteArray token =
             kSessionPrefix + authcrypto::toBase64Url(authcrypto::randomBytes(32));
+        sessionHash = OpaqueToken::storageHash(token);
         BrowserSessionRecord session;
         session.accountId = account.id;
         session.authTime = authTime;
         session.expiresAt = context.now + m_settings.browserSessionSeconds;
-        SessionStore::insertBrowserSession(*connection, OpaqueToken::storageHash(token), session);
+        SessionStore::insertBrowserSession(*connection, sessionHash, session);
         context.res.set_header("Set-Cookie",
                                (sessionCookieName() + '=' + token + "; Path=/oauth/; Max-Age=" +
                                 QByteArray::number(m_settings.browserSessionSeconds) +
                                 "; HttpOnly; Secure; SameSite=Lax")
                                    .toStdString());
     }
+    record.browserSession = sessionHash;
+    SessionStore::insertCode(*connection, record);
     if (event)
         SignInEvents::record(*connection, context, event, true, account.id, account.email, 302);
     transaction.commit();

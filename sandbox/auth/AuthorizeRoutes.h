@@ -43,11 +43,18 @@ private:
     void showSignIn(RequestContext &context, const AuthorizeRequest &request, int status,
                     const QString &email = QString(), const QString &error = QString());
     void showStandIn(RequestContext &context, const AuthorizeRequest &request);
-    // Starts a browser session (unless `reuseSession`), issues a code and redirects.
+    // Issues a code from the browser session `sessionHash` (a new session when empty) and
+    // redirects; the code remembers its session, so that signing out can end it.
     void completeSignIn(RequestContext &context, const AuthorizeRequest &request,
                         const Account &account, qint64 authTime, const char *event,
-                        bool newBrowserSession);
-    std::optional<std::pair<qint64, qint64>> browserSession(RequestContext &context) const;
+                        QByteArray sessionHash);
+    struct BrowserSession
+    {
+        QByteArray hash;
+        qint64 accountId = 0;
+        qint64 authTime = 0;
+    };
+    std::optional<BrowserSession> browserSession(RequestContext &context) const;
     QByteArray csrfFor(RequestContext &context, const AuthorizeRequest &request);
     static void sendPage(RequestContext &context, int status, const QByteArray &html);
     static void redirect(RequestContext &context, const QString &location);

@@ -153,8 +153,22 @@ void LoginRoutes::loginMfa(RequestContext &context)
         failed(context, "auth.login_failed",
                account ? std::optional<int64_t>(account->id) : std::nullopt,
                account ? account->email : std::string(), kInvalidCredentials, expired);
-    if (const auto wait = m_passwords.lockedFor(account->email, context.req.remote_addr))
-        throw locked(*wait);
+    // Reserve the attempt (this token's 5 codes, then the lockout) before verifying, so that
+    // concurrent codes cannot all be evaluated against caps each one read alone.
+    bool reserved = false;
+    {
+        auto connection = m_database.acquire();
+        reserved = SessionStore::reserveMfaAttempt(*connection, challenge->tokenHash, context.now,
+                                                   MfaChallenge::kMaxFailedAttempts);
+    }
+    if (!reserved)
+        failed(context, "auth.login_failed", account->id, account->email, kInvalidCredentials,
+               expired);
+    int retryAfter = 0;
+    const std::string &address = context.req.remote_addr;
+    const auto reservation = m_passwords.reserve(account->email, address, &retryAfter);
+    if (!reservation)
+        throw locked(retryAfter);
 
     const auto secret =
         m_secrets.open(QByteArray::fromStdString(*account->totpSecretSealed), kTotpPurpose);
@@ -165,21 +179,19 @@ void LoginRoutes::loginMfa(RequestContext &context)
     auto connection = m_database.acquire();
     Transaction transaction(*connection);
     if (!step || !AccountStore::advanceTotpStep(*connection, account->id, *step)) {
-        MfaChallenge::recordFailure(*challenge);
-        SessionStore::updateMfa(*connection, *challenge);
+        // Both counts already hold this attempt.
         SignInEvents::record(*connection, context, "auth.login_failed", false, account->id,
                              account->email, 401, kInvalidCredentials);
         transaction.commit();
-        m_passwords.recordTotpFailure(account->email, context.req.remote_addr);
         throw ApiError(401, kInvalidCredentials, "The code is not correct");
     }
-    challenge->used = true;
-    SessionStore::updateMfa(*connection, *challenge);
+    SessionStore::finishMfa(*connection, challenge->tokenHash);
     const IssuedTokens tokens =
         m_issuer.startSession(*connection, account->id, TokenIssuer::consoleClientId(), QString(),
                               context.now, context.now);
     SignInEvents::record(*connection, context, "auth.mfa", true, account->id, account->email, 200);
     transaction.commit();
+    m_passwords.succeeded(account->email, address, *reservation);
     sendTokens(context.res, tokens);
 }
 

@@ -2,6 +2,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace plexe::sandbox {
 
 namespace {
@@ -41,26 +43,48 @@ qint64 LoginThrottle::waitMs(const Times &times, qint64 nowMs) const
     return times[static_cast<size_t>(count - m_maxFailures)] + m_windowMs - nowMs;
 }
 
-LoginThrottle::Verdict LoginThrottle::check(const QString &email, const QString &address) const
+// The *Locked helpers run with m_mutex held.
+qint64 LoginThrottle::lockWaitLocked(const QString &email, const QString &address,
+                                     qint64 nowMs) const
 {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    const qint64 t = now();
     qint64 wait = 0;
     const auto account = m_accounts.find(accountKey(email));
     if (account != m_accounts.end()) {
-        prune(*account, t);
-        wait = qMax(wait, waitMs(*account, t));
+        prune(*account, nowMs);
+        wait = qMax(wait, waitMs(*account, nowMs));
     }
     const auto addr = m_addresses.find(address);
     if (addr != m_addresses.end()) {
-        prune(*addr, t);
-        wait = qMax(wait, waitMs(*addr, t));
+        prune(*addr, nowMs);
+        wait = qMax(wait, waitMs(*addr, nowMs));
     }
+    return wait;
+}
+
+LoginThrottle::Verdict LoginThrottle::check(const QString &email, const QString &address) const
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const qint64 wait = lockWaitLocked(email, address, now());
     Verdict verdict;
     if (wait > 0) {
         verdict.locked = true;
         verdict.retryAfterSeconds = qMax<qint64>(1, (wait + 999) / 1000);
     }
+    return verdict;
+}
+
+LoginThrottle::Verdict LoginThrottle::reserve(const QString &email, const QString &address)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const qint64 t = now();
+    Verdict verdict;
+    if (const qint64 wait = lockWaitLocked(email, address, t); wait > 0) {
+        verdict.locked = true;
+        verdict.retryAfterSeconds = qMax<qint64>(1, (wait + 999) / 1000);
+        return verdict;
+    }
+    recordLocked(email, address, t);
+    verdict.reservedAtMs = m_addresses[address].back();
     return verdict;
 }
 
@@ -75,7 +99,11 @@ void LoginThrottle::pruneAll(QHash<QString, Times> &table, qint64 nowMs)
 void LoginThrottle::recordFailure(const QString &email, const QString &address)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
-    const qint64 t = now();
+    recordLocked(email, address, now());
+}
+
+void LoginThrottle::recordLocked(const QString &email, const QString &address, qint64 t)
+{
     for (Times *times : {&m_accounts[accountKey(email)], &m_addresses[address]}) {
         prune(*times, t);
         // A clock that steps back must not break the sorted order the window relies on.
@@ -91,11 +119,18 @@ void LoginThrottle::recordFailure(const QString &email, const QString &address)
     }
 }
 
-void LoginThrottle::recordSuccess(const QString &email, const QString &address)
+void LoginThrottle::recordSuccess(const QString &email, const QString &address, qint64 reservedAtMs)
 {
-    Q_UNUSED(address); // the address's failures stay: see the class comment
+    // The address's other failures stay: see the class comment.
     std::lock_guard<std::mutex> lock(m_mutex);
     m_accounts.remove(accountKey(email));
+    const auto addr = m_addresses.find(address);
+    if (reservedAtMs == 0 || addr == m_addresses.end())
+        return;
+    // Times are sorted, so this attempt's reservation is found by its value.
+    const auto it = std::lower_bound(addr->begin(), addr->end(), reservedAtMs);
+    if (it != addr->end() && *it == reservedAtMs)
+        addr->erase(it);
 }
 
 int LoginThrottle::accountFailures(const QString &email) const

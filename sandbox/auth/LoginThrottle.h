@@ -13,12 +13,14 @@ namespace plexe::sandbox {
 // 10 failures per 15 min → 429 with Retry-After). Thread-safe; the clock is injected.
 //
 // How the routes use it (/auth/login, /auth/login/mfa, the sign-in form, /auth/reauthenticate):
-//  1. check(email, ip) BEFORE looking at the password. If locked: 429 rate_limit_exceeded with
-//     Retry-After = retryAfterSeconds; the password is not checked and no failure is recorded
-//     (recording it would extend the lock for ever under a steady attack).
-//  2. On a wrong password, unknown email or wrong TOTP code: recordFailure(email, ip). Unknown
+//  1. reserve(email, ip) BEFORE looking at the password or code: in one locked step it either
+//     says "locked" (429 rate_limit_exceeded with Retry-After; nothing is checked and nothing
+//     recorded, which would extend the lock for ever under a steady attack) or counts the
+//     attempt as a failure already. Checking first and recording after the slow hash let 60
+//     concurrent guesses all through a cap of 10 (issue 8).
+//  2. A wrong password, unknown email or wrong code needs nothing more: it was counted. Unknown
 //     emails are counted like known ones, so the lock does not reveal which emails exist.
-//  3. On success: recordSuccess(email, ip).
+//  3. On success: recordSuccess(email, ip, reservation) takes the reservation back.
 //
 // Decisions:
 //  - Success clears the ACCOUNT's failures (its owner proved the password; an attacker cannot
@@ -39,6 +41,7 @@ public:
     {
         bool locked = false;
         qint64 retryAfterSeconds = 0; // > 0 when locked
+        qint64 reservedAtMs = 0;      // reserve(): the failure counted for this attempt
     };
 
     // A null clock means the system clock.
@@ -49,8 +52,13 @@ public:
     // Retry-After is the longer of the two waits.
     Verdict check(const QString &email, const QString &address) const;
 
+    // check(), and when not locked, recordFailure(), as one step (see above).
+    Verdict reserve(const QString &email, const QString &address);
+
     void recordFailure(const QString &email, const QString &address);
-    void recordSuccess(const QString &email, const QString &address);
+    // Clears the account's failures; `reservedAtMs` (from reserve) is taken back from the
+    // address's, the other failures of the address stay.
+    void recordSuccess(const QString &email, const QString &address, qint64 reservedAtMs = 0);
 
     // Failures currently in the window (for tests and logs).
     int accountFailures(const QString &email) const;
@@ -66,6 +74,8 @@ private:
     void prune(Times &times, qint64 nowMs) const;
     qint64 waitMs(const Times &times, qint64 nowMs) const;
     void pruneAll(QHash<QString, Times> &table, qint64 nowMs);
+    void recordLocked(const QString &email, const QString &address, qint64 nowMs);
+    qint64 lockWaitLocked(const QString &email, const QString &address, qint64 nowMs) const;
 
     int m_maxFailures;
     qint64 m_windowMs;

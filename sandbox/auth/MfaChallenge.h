@@ -25,10 +25,11 @@ struct MfaChallengeRecord
 // POST /auth/login/mfa:
 //  1. check(record, now): anything but Proceed → 401 invalid_token-like refusal
 //     (contract: 401 invalid_credentials is fine; the client restarts the sign-in).
-//  2. Totp::verify(secret, code, now, account.last_totp_step): on a match, store the returned
+//  2. Reserve the attempt before verifying: SessionStore::reserveMfaAttempt (one UPDATE that
+//     counts it against the 5) and LoginThrottle::reserve (email, ip).
+//  3. Totp::verify(secret, code, now, account.last_totp_step): on a match, store the returned
 //     step as the account's last_totp_step AND mark the challenge used, in one transaction,
-//     then answer the token body. On no match: recordFailure(); 401 invalid_credentials;
-//     LoginThrottle::recordFailure(email, ip).
+//     then answer the token body. On no match: 401 invalid_credentials (already counted).
 class MfaChallenge
 {
 public:

@@ -14,28 +14,32 @@ PasswordCheck::PasswordCheck(Database &database, const PasswordHasher &hasher,
     : m_database(database), m_hasher(hasher), m_throttle(throttle)
 {}
 
-std::optional<int> PasswordCheck::lockedFor(const std::string &email,
-                                            const std::string &address) const
+std::optional<qint64> PasswordCheck::reserve(const std::string &email, const std::string &address,
+                                             int *retryAfterSeconds) const
 {
     const auto verdict =
-        m_throttle.check(QString::fromStdString(email), QString::fromStdString(address));
-    if (!verdict.locked)
+        m_throttle.reserve(QString::fromStdString(email), QString::fromStdString(address));
+    if (verdict.locked) {
+        *retryAfterSeconds = int(qMax<qint64>(1, verdict.retryAfterSeconds));
         return std::nullopt;
-    return int(qMax<qint64>(1, verdict.retryAfterSeconds));
+    }
+    return verdict.reservedAtMs;
 }
 
-void PasswordCheck::recordTotpFailure(const std::string &email, const std::string &address) const
+void PasswordCheck::succeeded(const std::string &email, const std::string &address,
+                              qint64 reservation) const
 {
-    m_throttle.recordFailure(QString::fromStdString(email), QString::fromStdString(address));
+    m_throttle.recordSuccess(QString::fromStdString(email), QString::fromStdString(address),
+                             reservation);
 }
 
 PasswordCheck::Outcome PasswordCheck::check(const std::string &email, const QByteArray &password,
                                             const std::string &address) const
 {
     Outcome out;
-    if (const auto wait = lockedFor(email, address)) {
+    const auto reservation = reserve(email, address, &out.retryAfterSeconds);
+    if (!reservation) {
         out.result = Result::Locked;
-        out.retryAfterSeconds = *wait;
         return out;
     }
     std::optional<Account> account;
@@ -48,15 +52,12 @@ PasswordCheck::Outcome PasswordCheck::check(const std::string &email, const QByt
         ok = m_hasher.verify(password, QString::fromStdString(*account->passwordHash));
     else
         m_hasher.dummyVerify(password); // the same cost, so timing does not tell emails apart
-    const QString qEmail = QString::fromStdString(email);
-    const QString qAddress = QString::fromStdString(address);
-    if (!ok) {
-        m_throttle.recordFailure(qEmail, qAddress);
+    if (!ok) {                          // already counted by the reservation
         out.result = Result::Invalid;
         out.account = std::move(account);
         return out;
     }
-    m_throttle.recordSuccess(qEmail, qAddress);
+    succeeded(email, address, *reservation);
     out.result = Result::Ok;
     out.account = std::move(account);
     return out;

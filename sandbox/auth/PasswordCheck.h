@@ -14,9 +14,10 @@ class LoginThrottle;
 class PasswordHasher;
 
 // The password step shared by POST /auth/login, the sign-in form and /auth/reauthenticate:
-// the lockout check first, then the account lookup and the slow hash check, with the same
-// work and the same answer for an unknown email, an OAuth-only account and a wrong password.
-// Runs outside any transaction (the hash takes ~0.2 s; no write lock is held meanwhile).
+// the attempt reserved in the lockout first (LoginThrottle::reserve: refused when locked,
+// counted as a failure until it succeeds), then the account lookup and the slow hash check, with
+// the same work and the same answer for an unknown email, an OAuth-only account and a wrong
+// password. Runs outside any transaction (the hash takes ~0.2 s; no write lock is held meanwhile).
 class PasswordCheck
 {
 public:
@@ -37,10 +38,12 @@ public:
     Outcome check(const std::string &email, const QByteArray &password,
                   const std::string &address) const;
 
-    // The throttle verdict alone (for the TOTP step, which has no password).
-    std::optional<int> lockedFor(const std::string &email, const std::string &address) const;
-    // A wrong TOTP code counts like a wrong password.
-    void recordTotpFailure(const std::string &email, const std::string &address) const;
+    // For the TOTP step, which has no password: reserve an attempt (a wrong code counts like a
+    // wrong password); nullopt with `retryAfterSeconds` set when locked. On a right code, give
+    // the reservation back with succeeded().
+    std::optional<qint64> reserve(const std::string &email, const std::string &address,
+                                  int *retryAfterSeconds) const;
+    void succeeded(const std::string &email, const std::string &address, qint64 reservation) const;
 
 private:
     Database &m_database;

@@ -48,6 +48,13 @@ void SessionStore::revokeFamily(Connection &connection, const QByteArray &family
     connection.prepare("UPDATE access_tokens SET revoked = 1 WHERE family_id = ?")
         .bind(1, s(familyId))
         .run();
+    // Signing out (or a detected theft) also ends the browser sign-in the family came from,
+    // else its cookie would keep minting codes without a password.
+    connection
+        .prepare("DELETE FROM browser_sessions WHERE token_hash = "
+                 "(SELECT browser_session FROM token_families WHERE family_id = ?)")
+        .bind(1, s(familyId))
+        .run();
 }
 
 void SessionStore::insertRefresh(Connection &connection, const RefreshTokenRecord &r)
@@ -144,8 +151,8 @@ void SessionStore::insertCode(Connection &connection, const AuthorizationCodeRec
 {
     connection
         .prepare("INSERT INTO authorization_codes (code_hash, account_id, client_id, "
-                 "redirect_uri, code_challenge, scope, auth_time, expires_at, used) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                 "redirect_uri, code_challenge, scope, auth_time, expires_at, used, "
+                 "browser_session) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)")
         .bind(1, s(r.codeHash))
         .bind(2, int64_t(r.accountId))
         .bind(3, s(r.clientId))
@@ -154,6 +161,7 @@ void SessionStore::insertCode(Connection &connection, const AuthorizationCodeRec
         .bind(6, s(r.scope))
         .bind(7, int64_t(r.authTime))
         .bind(8, int64_t(r.expiresAt))
+        .bind(9, r.browserSession.isEmpty() ? std::string() : s(r.browserSession))
         .run();
 }
 
@@ -195,6 +203,12 @@ void SessionStore::setCodeFamily(Connection &connection, const QByteArray &codeH
         .bind(1, s(familyId))
         .bind(2, s(codeHash))
         .run();
+    connection
+        .prepare("UPDATE token_families SET browser_session = (SELECT browser_session FROM "
+                 "authorization_codes WHERE code_hash = ?) WHERE family_id = ?")
+        .bind(1, s(codeHash))
+        .bind(2, s(familyId))
+        .run();
 }
 
 void SessionStore::insertMfa(Connection &connection, const MfaChallengeRecord &r)
@@ -234,6 +248,28 @@ void SessionStore::updateMfa(Connection &connection, const MfaChallengeRecord &r
         .bind(1, int64_t(r.failedAttempts))
         .bind(2, int64_t(r.used ? 1 : 0))
         .bind(3, s(r.tokenHash))
+        .run();
+}
+
+bool SessionStore::reserveMfaAttempt(Connection &connection, const QByteArray &tokenHash,
+                                     int64_t now, int maxAttempts)
+{
+    connection
+        .prepare("UPDATE mfa_challenges SET failed_attempts = failed_attempts + 1 "
+                 "WHERE token_hash = ? AND used = 0 AND expires_at > ? AND failed_attempts < ?")
+        .bind(1, s(tokenHash))
+        .bind(2, now)
+        .bind(3, int64_t(maxAttempts))
+        .run();
+    return connection.changes() == 1;
+}
+
+void SessionStore::finishMfa(Connection &connection, const QByteArray &tokenHash)
+{
+    connection
+        .prepare("UPDATE mfa_challenges SET used = 1, failed_attempts = failed_attempts - 1 "
+                 "WHERE token_hash = ?")
+        .bind(1, s(tokenHash))
         .run();
 }
 

@@ -67,6 +67,12 @@ public:
     static std::optional<MfaChallengeRecord> findMfa(Connection &connection,
                                                      const QByteArray &tokenHash);
     static void updateMfa(Connection &connection, const MfaChallengeRecord &record);
+    // Counts one attempt on a live challenge (not used, not expired, fewer than `maxAttempts`
+    // counted) in one UPDATE, before the code is verified; false when none is left. A right
+    // code then takes it back with finishMfa, which also marks the challenge used.
+    static bool reserveMfaAttempt(Connection &connection, const QByteArray &tokenHash, int64_t now,
+                                  int maxAttempts);
+    static void finishMfa(Connection &connection, const QByteArray &tokenHash);
 
     static void insertBrowserSession(Connection &connection, const QByteArray &tokenHash,
                                      const BrowserSessionRecord &record);

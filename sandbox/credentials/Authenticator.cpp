@@ -41,6 +41,16 @@ bool startsWithNoCase(const std::string &s, const char *prefix)
 
 Authenticator::Authenticator(Database &database) : m_database(database) {}
 
+std::string Authenticator::presentedCredential(const httplib::Request &req)
+{
+    if (req.has_header("x-api-key"))
+        return trimmed(req.get_header_value("x-api-key"));
+    const std::string authorization = trimmed(req.get_header_value("Authorization"));
+    if (!startsWithNoCase(authorization, kBearer))
+        return std::string();
+    return trimmed(authorization.substr(sizeof kBearer - 1));
+}
+
 Principal Authenticator::authenticate(const httplib::Request &req, int64_t now) const
 {
     // x-api-key wins when both are present: it can only ever be an API key.
@@ -56,7 +66,7 @@ Principal Authenticator::authenticate(const httplib::Request &req, int64_t now) 
         throw ApiError(401, "unauthorized", "The Bearer credential is empty");
     if (!startsWithNoCase(authorization, kBearer))
         throw ApiError(401, "unauthorized", "Unsupported Authorization scheme; use Bearer");
-    const std::string credential = trimmed(authorization.substr(sizeof kBearer - 1));
+    const std::string credential = presentedCredential(req);
     if (credential.rfind(ApiKeySecret::kPrefix, 0) == 0)
         return authenticateApiKey(credential, now);
     return authenticateSession(credential, now);

@@ -23,6 +23,11 @@ public:
 
     Principal authenticate(const httplib::Request &req, int64_t now) const;
 
+    // The credential a request presents: x-api-key's value, else the value of an
+    // `Authorization: Bearer …` header (the scheme in any case, RFC 9110 §11.1), else "".
+    // The one reader of these headers, for authentication and for the api_key.rejected log.
+    static std::string presentedCredential(const httplib::Request &req);
+
 private:
     Principal authenticateApiKey(const std::string &secret, int64_t now) const;
     Principal authenticateSession(const std::string &token, int64_t now) const;

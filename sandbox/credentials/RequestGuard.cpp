@@ -15,29 +15,6 @@
 
 namespace plexe::sandbox {
 
-namespace {
-std::string trimmed(const std::string &s)
-{
-    const size_t begin = s.find_first_not_of(" \t");
-    if (begin == std::string::npos)
-        return std::string();
-    return s.substr(begin, s.find_last_not_of(" \t") - begin + 1);
-}
-
-// The API key the request presented, as the Authenticator reads it ("" if none).
-std::string presentedKey(const httplib::Request &req)
-{
-    if (req.has_header("x-api-key"))
-        return trimmed(req.get_header_value("x-api-key"));
-    const std::string authorization = trimmed(req.get_header_value("Authorization"));
-    if (authorization.size() > 7 && (authorization.compare(0, 7, "Bearer ") == 0 ||
-                                     authorization.compare(0, 7, "bearer ") == 0 ||
-                                     authorization.compare(0, 7, "BEARER ") == 0))
-        return trimmed(authorization.substr(7));
-    return std::string();
-}
-} // namespace
-
 RequestGuard::RequestGuard(const Authenticator &authenticator, RateLimiter &rateLimiter,
                            UsageRecorder &usage, Database &database, int64_t stepUpSeconds)
     : m_authenticator(authenticator), m_rateLimiter(rateLimiter), m_usage(usage),
@@ -66,10 +43,9 @@ void RequestGuard::operator()(RequestContext &context) const
         throw ApiError(403, "insufficient_permissions",
                        "This API key is read-only; it may only make GET requests");
 
-    // Every key write lives under /auth/api-keys (create, rename, re-expire, revoke).
-    const bool keyWrite = context.req.path.rfind("/auth/api-keys", 0) == 0 &&
-                          (method == "POST" || method == "PATCH" || method == "DELETE");
-    if (keyWrite && principal.kind == Principal::Kind::Session &&
+    // The router says whether the matched route changes keys (Router::Access::StepUp): the
+    // path text has other spellings, the matched route has one.
+    if (context.stepUp && principal.kind == Principal::Kind::Session &&
         TokenResponse::needsReauthentication(principal.authTime, context.now, m_stepUpSeconds))
         throw ApiError(403, "reauthentication_required",
                        "This action needs a recent sign-in: re-authenticate, then retry");
@@ -103,7 +79,7 @@ void RequestGuard::recordRejection(const RequestContext &context,
     event.errorCode = errorCode;
     // An unknown key belongs to no account, so no one's log shows it; a revoked or expired
     // one shows in its owner's log. Only the display prefix is kept, never the key.
-    const std::string secret = presentedKey(context.req);
+    const std::string secret = Authenticator::presentedCredential(context.req);
     if (ApiKeySecret::looksValid(secret)) {
         event.keyPrefix = ApiKeySecret::displayPrefix(secret);
         auto connection = m_database.acquire();

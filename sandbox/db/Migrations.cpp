@@ -94,14 +94,26 @@ CREATE INDEX access_logs_by_key ON access_logs(account_id, key_id, id);
 CREATE INDEX access_logs_by_ip ON access_logs(account_id, ip, id);
 )SQL";
 
+// Signing out (revoking a family) ends the browser session the family came from: codes
+// remember the session that issued them, families the session of their code.
+const char *const kSignOutLink = R"SQL(
+ALTER TABLE authorization_codes ADD COLUMN browser_session TEXT;
+ALTER TABLE token_families ADD COLUMN browser_session TEXT;
+)SQL";
+
+// The actor filter of GET /auth/access-logs (an account's log may hold other actors: failed
+// sign-ins carry the typed email), as a range scan like the other exact filters.
+const char *const kActorIndex = R"SQL(
+CREATE INDEX access_logs_by_actor ON access_logs(account_id, actor, id);
+)SQL";
+
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
 {
     static const std::vector<Step> list = {
-        {1, kAccountsKeysModels},
-        {2, kAccessLogs},
-        {3, SignInSchema::sql()},
+        {1, kAccountsKeysModels}, {2, kAccessLogs}, {3, SignInSchema::sql()},
+        {4, kSignOutLink},        {5, kActorIndex},
     };
     return list;
 }

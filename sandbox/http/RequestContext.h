@@ -24,6 +24,7 @@ struct RequestContext
     int64_t now = 0;
     Principal principal;
     bool accepted = false; // set by the guard once the request may run (usage, api_key.used)
+    bool stepUp = false;   // the matched route changes keys: sessions need a recent sign-in
 };
 
 } // namespace plexe::sandbox

@@ -1,6 +1,7 @@
 #include "http/Router.h"
 
 #include "http/ApiError.h"
+#include "http/ConnectionState.h"
 #include "http/JsonReply.h"
 #include "util/Clock.h"
 #include "util/Random.h"
@@ -22,9 +23,33 @@ void serverError(httplib::Response &res, const std::string &requestId, const cha
     JsonReply::sendError(res, 500, "server_error", "Internal server error", requestId);
 }
 
-// The error for a status that httplib produced on its own (no route ran).
+// The error for a status that httplib produced on its own (no route ran). When the connection
+// stopped reading the request (server/ConnectionStream), httplib only saw a short read and says
+// 400; the connection's reason gives the real status.
 void fillHttplibError(httplib::Response &res, const std::string &requestId)
 {
+    const ConnectionState *connection = ConnectionState::current();
+    if (connection && connection->refusal != ConnectionState::Refusal::None)
+        res.set_header("Connection", "close"); // the rest of the request stays unread
+    if (connection && res.status == 400) {
+        switch (connection->refusal) {
+        case ConnectionState::Refusal::UriTooLong:
+            res.status = 414;
+            break;
+        case ConnectionState::Refusal::HeadTooLarge:
+            JsonReply::sendError(res, 431, "request_header_too_large",
+                                 "The request head is too large (a line over 8 KiB or over 100 "
+                                 "lines)",
+                                 requestId);
+            return;
+        case ConnectionState::Refusal::TooSlow:
+            JsonReply::sendError(res, 408, "request_timeout", "The request did not arrive in time",
+                                 requestId);
+            return;
+        case ConnectionState::Refusal::None:
+            break;
+        }
+    }
     switch (res.status) {
     case 404:
         JsonReply::sendError(res, 404, "not_found", "No such route", requestId);
@@ -35,6 +60,10 @@ void fillHttplibError(httplib::Response &res, const std::string &requestId)
         break;
     case 414:
         JsonReply::sendError(res, 414, "invalid_request", "The request URI is too long", requestId);
+        break;
+    case 416: // a malformed Range header, which httplib checks before any route
+        JsonReply::sendError(res, 416, "invalid_request", "Range requests are not supported",
+                             requestId);
         break;
     default:
         if (res.status >= 500)
@@ -55,45 +84,100 @@ void Router::add(const std::string &method, const std::string &pattern, Access a
     m_routes.push_back(Route{method, split(pattern), access, std::move(handler)});
 }
 
+namespace {
+// Answers a refused request whose body stays unread, and closes the connection after it so
+// that the rest of the body is not read as the next request.
+void refuseBody(httplib::Response &res, int status, const char *code, const char *message)
+{
+    if (ConnectionState *connection = ConnectionState::current())
+        connection->closeAfterAnswer = true;
+    res.set_header("Connection", "close");
+    JsonReply::sendError(res, status, code, message, Router::requestIdOf(res));
+}
+
+// Refuses, from the head alone, a body that would be too large or whose framing httplib would
+// read until the connection ends (no length at all, or a transfer coding other than chunked).
+httplib::Server::HandlerResponse checkFraming(const httplib::Request &req, httplib::Response &res,
+                                              size_t maxBody)
+{
+    using R = httplib::Server::HandlerResponse;
+    const bool hasLength = req.has_header("Content-Length");
+    if (req.has_header("Transfer-Encoding")) {
+        if (req.get_header_value("Transfer-Encoding") != "chunked" || hasLength) {
+            refuseBody(res, 400, "invalid_request",
+                       "Only Transfer-Encoding: chunked is supported, and not with "
+                       "Content-Length");
+            return R::Handled;
+        }
+        return R::Unhandled; // capped while it is read: see install()
+    }
+    if (!hasLength) {
+        const bool needsBody = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+        if (!needsBody)
+            return R::Unhandled;
+        refuseBody(res, 400, "invalid_request",
+                   "A request body needs Content-Length or Transfer-Encoding: chunked");
+        return R::Handled;
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    const bool digits = !length.empty() && length.size() <= 18 &&
+                        length.find_first_not_of("0123456789") == std::string::npos;
+    if (digits && std::stoull(length) <= maxBody)
+        return R::Unhandled;
+    if (digits || length.size() > 18)
+        refuseBody(res, 413, "payload_too_large", "The request body is too large");
+    else
+        refuseBody(res, 400, "invalid_request", "Malformed Content-Length");
+    return R::Handled;
+}
+} // namespace
+
 void Router::install(httplib::Server &server, size_t maxBody)
 {
-    server.set_payload_max_length(maxBody);
     // httplib would read (and discard) an oversized body before answering 413, so a client
-    // announcing gigabytes would hold a worker until the read timeout. Refuse by the header
-    // instead, and close the connection since the body stays unread.
+    // announcing gigabytes would hold a worker; refuse by the head instead.
     server.set_pre_routing_handler([maxBody](const httplib::Request &req, httplib::Response &res) {
-        if (!req.has_header("Content-Length"))
-            return httplib::Server::HandlerResponse::Unhandled;
-        const std::string length = req.get_header_value("Content-Length");
-        const bool digits = !length.empty() && length.size() <= 18 &&
-                            length.find_first_not_of("0123456789") == std::string::npos;
-        if (digits && std::stoull(length) <= maxBody)
-            return httplib::Server::HandlerResponse::Unhandled;
-        res.set_header("Connection", "close");
-        const std::string id = requestIdOf(res);
-        if (digits || length.size() > 18)
-            JsonReply::sendError(res, 413, "payload_too_large", "The request body is too large",
-                                 id);
-        else
-            JsonReply::sendError(res, 400, "invalid_request", "Malformed Content-Length", id);
-        return httplib::Server::HandlerResponse::Handled;
+        return checkFraming(req, res, maxBody);
     });
     auto handler = [this](const httplib::Request &req, httplib::Response &res) {
         dispatch(req, res);
     };
+    // set_payload_max_length only bounds a Content-Length; a chunked body, and a deflated body
+    // once inflated, would be read whole. Reading through a content reader lets the body be
+    // counted as it arrives (after decoding) and refused at the cap.
+    auto withBody = [this, maxBody](const httplib::Request &req, httplib::Response &res,
+                                    const httplib::ContentReader &reader) {
+        std::string body;
+        bool tooLarge = false;
+        const bool read = reader([&](const char *data, size_t length) {
+            tooLarge = body.size() + length > maxBody;
+            if (!tooLarge)
+                body.append(data, length);
+            return !tooLarge;
+        });
+        if (tooLarge)
+            return refuseBody(res, 413, "payload_too_large", "The request body is too large");
+        if (!read)
+            return refuseBody(res, 400, "invalid_request", "The request body is malformed");
+        // httplib leaves req.body empty for content-reader handlers and passes its own
+        // (non-const) Request as const; filling its body lets every route read req.body.
+        const_cast<httplib::Request &>(req).body = std::move(body);
+        dispatch(req, res);
+    };
+    server.set_payload_max_length(maxBody);
     server.Get(".*", handler);
-    server.Post(".*", handler);
-    server.Put(".*", handler);
-    server.Patch(".*", handler);
-    server.Delete(".*", handler);
+    server.Post(".*", withBody);
+    server.Put(".*", withBody);
+    server.Patch(".*", withBody);
+    server.Delete(".*", withBody);
     server.Options(".*", handler);
     server.set_error_handler(
         httplib::Server::HandlerWithResponse([](const httplib::Request &, httplib::Response &res) {
             // Our own error answers already have a body; only httplib's bare statuses need one.
-            if (!res.body.empty())
-                return httplib::Server::HandlerResponse::Unhandled;
-            fillHttplibError(res, requestIdOf(res));
-            return httplib::Server::HandlerResponse::Handled;
+            if (res.body.empty())
+                fillHttplibError(res, requestIdOf(res));
+            // Never Handled: httplib applies Range headers to answers its error handler handled.
+            return httplib::Server::HandlerResponse::Unhandled;
         }));
     server.set_exception_handler(
         [](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
@@ -115,6 +199,11 @@ void Router::dispatch(const httplib::Request &req, httplib::Response &res) const
     try {
         // httplib sends HEAD to the GET handlers and drops the body itself.
         const std::string method = req.method == "HEAD" ? "GET" : req.method;
+        // A path that only matches after normalising (`//auth/api-keys`, `/models/`,
+        // `/auth%2Fapi-keys`) names no route: refusing it keeps one spelling per route, so
+        // nothing keyed on a route (logs, rules) can be dodged by another spelling.
+        if (!isCanonical(req))
+            throw ApiError::notFound("No such route: " + req.method + " " + req.path);
         const auto segments = split(req.path);
         std::string allowed;
         for (const Route &route : m_routes) {
@@ -158,8 +247,18 @@ void Router::complete(RequestContext &context, const std::string &errorCode) con
 
 void Router::run(const Route &route, RequestContext &context) const
 {
-    if (route.access == Access::Authenticated)
+    context.stepUp = route.access == Access::StepUp;
+    if (route.access != Access::Public)
         m_guard(context);
+    // httplib decodes query values, so `q=%00` arrives as a NUL that would cut a filter short
+    // (C strings, SQLite text) and line breaks could forge log lines: refused for every route,
+    // after the guard as any validation.
+    for (const auto &[name, value] : context.req.params) {
+        for (const char c : value) {
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                throw ApiError::validation(name, name + " must not contain control characters");
+        }
+    }
     route.handler(context);
 }
 
@@ -190,6 +289,22 @@ std::vector<std::string> Router::split(const std::string &path)
         start = end + 1;
     }
     return segments;
+}
+
+bool Router::isCanonical(const httplib::Request &req)
+{
+    const std::string &path = req.path;
+    if (path.empty() || path.front() != '/' || (path.size() > 1 && path.back() == '/') ||
+        path.find("//") != std::string::npos)
+        return false;
+    // httplib decodes the path, so an encoded slash would split a segment in two; look for it
+    // in the raw target, before the query.
+    const std::string raw = req.target.substr(0, req.target.find('?'));
+    for (size_t i = 0; i + 2 < raw.size(); ++i) {
+        if (raw[i] == '%' && raw[i + 1] == '2' && (raw[i + 2] == 'f' || raw[i + 2] == 'F'))
+            return false;
+    }
+    return true;
 }
 
 bool Router::match(const Route &route, const std::vector<std::string> &segments,

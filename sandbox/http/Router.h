@@ -19,7 +19,9 @@ class Router
 {
 public:
     using Handler = std::function<void(RequestContext &)>;
-    enum class Access { Public, Authenticated };
+    // StepUp: Authenticated, and a console session must have signed in recently (the guard's
+    // step-up rule). The rule follows the matched route, never the path text.
+    enum class Access { Public, Authenticated, StepUp };
 
     // `guard` authenticates and rate-limits; it throws ApiError to refuse.
     explicit Router(Handler guard);
@@ -47,6 +49,7 @@ private:
         Handler handler;
     };
     static std::vector<std::string> split(const std::string &path);
+    static bool isCanonical(const httplib::Request &req);
     static bool match(const Route &route, const std::vector<std::string> &segments,
                       std::vector<std::string> &params);
     void run(const Route &route, RequestContext &context) const;

@@ -83,11 +83,14 @@ ApiKeyRoutes::ApiKeyRoutes(Database &database, UsageRecorder &usage, RateLimiter
 void ApiKeyRoutes::install(Router &router)
 {
     const auto auth = Router::Access::Authenticated;
-    router.add("POST", "/auth/api-keys", auth, [this](RequestContext &c) { create(c); });
+    const auto stepUp = Router::Access::StepUp; // every key write: create, rename, revoke
+    router.add("POST", "/auth/api-keys", stepUp, [this](RequestContext &c) { create(c); });
     router.add("GET", "/auth/api-keys", auth, [this](RequestContext &c) { list(c); });
     router.add("GET", "/auth/api-keys/{key_id}", auth, [this](RequestContext &c) { get(c); });
-    router.add("PATCH", "/auth/api-keys/{key_id}", auth, [this](RequestContext &c) { update(c); });
-    router.add("DELETE", "/auth/api-keys/{key_id}", auth, [this](RequestContext &c) { revoke(c); });
+    router.add("PATCH", "/auth/api-keys/{key_id}", stepUp,
+               [this](RequestContext &c) { update(c); });
+    router.add("DELETE", "/auth/api-keys/{key_id}", stepUp,
+               [this](RequestContext &c) { revoke(c); });
 }
 
 void ApiKeyRoutes::create(RequestContext &context)

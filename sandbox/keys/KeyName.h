@@ -6,8 +6,10 @@
 
 namespace plexe::sandbox {
 
-// Validates a key name from a JSON body: a string, trimmed, 1 to 100 characters, no control
-// characters (they would let a name forge lines in logs and tables). Throws 422 otherwise.
+// Validates a key name from a JSON body: a string, in Unicode NFC, trimmed, 1 to 100
+// characters, no control characters (they would let a name forge lines in logs and tables), no
+// invisible or bidi control characters (Unicode Cf, Zl, Zp: they would let a name pass for
+// another). Throws 422 otherwise.
 class KeyName
 {
 public:

@@ -17,6 +17,7 @@
 #include "keys/UsageRecorder.h"
 #include "logs/AccessLogRoutes.h"
 #include "models/ModelRoutes.h"
+#include "server/ConnectionLimits.h"
 #include "server/HealthRoutes.h"
 #include "server/TlsServer.h"
 #include "util/Clock.h"
@@ -30,10 +31,6 @@
 namespace plexe::sandbox {
 
 namespace {
-constexpr size_t kMaxBody = 64 * 1024;
-// Enough workers for every keep-alive connection of a busy client: httplib holds a worker per
-// open connection, so fewer workers than connections would stall the rest.
-constexpr size_t kWorkers = 64;
 constexpr int kBacklog = 256;
 
 bool isLoopback(const std::string &address)
@@ -121,16 +118,10 @@ int SandboxServer::run()
     p.authorize.install(p.router);
     p.tokens.install(p.router);
     p.accessLogs.install(p.router);
-    p.router.install(p.server, kMaxBody);
-
-    p.server.new_task_queue = [] {
-        return new httplib::ThreadPool(kWorkers);
-    };
-    p.server.set_keep_alive_max_count(1000);
+    p.router.install(p.server, limits::kMaxBody);
+    // Workers, keep-alive and time limits: TlsServer and server/ConnectionLimits.h.
     // Without it, small answers wait for the delayed ACK of the previous one (~40 ms each).
     p.server.set_tcp_nodelay(true);
-    p.server.set_read_timeout(10);
-    p.server.set_write_timeout(10);
 
     int port = m_options.port;
     if (port == 0) {

@@ -51,6 +51,8 @@ one_day|since=$day&until=$nextday
 day_ip_failure|since=$day&until=$nextday&ip=198.51.100.23&outcome=failure
 key_failure|key_id=$keyid&outcome=failure
 deep_cursor|cursor=$middle&event=auth.mfa
+actor_unknown|actor=nobody@example.com
+actor_event|actor=nobody@example.com&event=auth.login_failed
 q_bounded|q=fraud-detector
 tail|after=$((newest - 500))
 MIXES

@@ -39,6 +39,8 @@ public:
     QString dataDir() const { return m_dataDir.path(); }
     QString errorString() const { return m_error; }
     QString serverOutput() const { return m_output; }
+    // The serving process's id (0 when not running), e.g. to read its memory from /proc.
+    qint64 processId() const { return m_server.processId(); }
 
     // Demo credentials printed by `plexe-sandbox seed`.
     QString demoEmail() const { return m_seed.value(QStringLiteral("email")); }

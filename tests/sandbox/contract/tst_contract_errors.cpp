@@ -386,8 +386,9 @@ void TestContractErrors::unicodeNames_data()
     QTest::newRow("RTL override") << QByteArray(R"("abc\u202Edef")")
                                   << QStringLiteral("abc\u202Edef") << true;
     QTest::newRow("CJK") << QByteArray("\"鍵の名前\"") << QStringLiteral("鍵の名前") << false;
+    // Stored in NFC (issue 8): "e" + combining acute becomes "é".
     QTest::newRow("combining marks")
-        << QByteArray("\"e\xcc\x81t\xc3\xa9\"") << QStringLiteral("e\u0301t\u00e9") << false;
+        << QByteArray("\"e\xcc\x81t\xc3\xa9\"") << QStringLiteral("\u00e9t\u00e9") << false;
     QTest::newRow("NUL escape") << QByteArray(R"("a\u0000b")")
                                 << QStringLiteral("a") + QChar(0) + QStringLiteral("b") << true;
     QTest::newRow("control characters")

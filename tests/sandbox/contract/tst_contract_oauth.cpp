@@ -34,6 +34,7 @@ private slots:
     void wrongVerifierIsInvalidGrant();
     void reusedCodeIsRefusedAndRevokesItsTokens();
     void browserSessionPromptLoginAndMaxAge();
+    void signOutEndsTheBrowserSession();
     void expiredCodeIsRefused(); // moves the clock: last
 
 private:
@@ -389,6 +390,36 @@ void TestContractOAuth::browserSessionPromptLoginAndMaxAge()
     // Another browser (no cookie) always gets the form.
     Browser other(*m_client);
     QCOMPARE(other.get(AuthorizeParams().path()).status, 200);
+}
+
+// Issue 8, defect 7: revoking a session's refresh token (signing out) left the browser cookie
+// able to mint new codes without a password for up to 12 h; and prompt=login must ask even
+// when it comes in a list of prompt values.
+void TestContractOAuth::signOutEndsTheBrowserSession()
+{
+    Browser browser(*m_client);
+    AuthorizeParams first;
+    const Reply redirect = signInThroughForm(browser, first);
+    QCOMPARE(redirect.status, 302);
+    const Reply tokens = exchangeCode(
+        *m_client,
+        locationQuery(redirect).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded), first);
+    QVERIFY2(tokens.status == 200, tokens.describe().constData());
+
+    AuthorizeParams listed;
+    listed.extra = {{QStringLiteral("prompt"), QStringLiteral("consent login")}};
+    const Reply asked = browser.get(listed.path());
+    QCOMPARE(asked.status, 200);
+    QVERIFY(!formFields(asked.body).isEmpty());
+    QCOMPARE(browser.get(AuthorizeParams().path()).status, 302); // the session still serves
+
+    const Reply revoked = postForm(*m_client, QStringLiteral("/oauth/revoke"),
+                                   {{QStringLiteral("token"), field(tokens, "refresh_token")},
+                                    {QStringLiteral("client_id"), kClientId}});
+    QCOMPARE(revoked.status, 200);
+    const Reply after = browser.get(AuthorizeParams().path());
+    QVERIFY2(after.status == 200, after.describe().constData());
+    QVERIFY(!formFields(after.body).isEmpty());
 }
 
 void TestContractOAuth::expiredCodeIsRefused()

@@ -27,6 +27,7 @@ private slots:
     void reauthenticateWrongPassword();
     void reauthenticateNeedsASession();
     void apiKeyIsNotAsked();
+    void pathVariantsAreNoBypass();
 
 private:
     QTemporaryDir m_dir;
@@ -167,6 +168,67 @@ void TestContractStepUp::apiKeyIsNotAsked()
     QCOMPARE(m_client->del(QStringLiteral("/auth/api-keys/") + field(created, "key_id"), m_apiKey)
                  .status,
              200);
+}
+
+// Issue 8 defect 1: the router used to drop empty path segments while the step-up rule looked
+// at the path text, so `//auth/api-keys` changed keys with an old session. Every variant of every
+// key-changing route must either be refused as a path (404/400) or asked to re-authenticate;
+// never may it change a key.
+void TestContractStepUp::pathVariantsAreNoBypass()
+{
+    const Credential session =
+        sessionOf(login(*m_client, m_sandbox.demoEmail(), m_sandbox.demoPassword()));
+    const QString id = field(m_client->postJson(QStringLiteral("/auth/api-keys"), m_apiKey,
+                                                keyBody(QStringLiteral("variant target"))),
+                             "key_id");
+    QVERIFY(!id.isEmpty());
+    QVERIFY(m_clock->set(601));
+    const QStringList collection{
+        QStringLiteral("//auth/api-keys"),     QStringLiteral("/auth//api-keys"),
+        QStringLiteral("/auth/api-keys/"),     QStringLiteral("/auth/api-keys//"),
+        QStringLiteral("///auth///api-keys"),  QStringLiteral("/auth%2Fapi-keys"),
+        QStringLiteral("/auth%2fapi-keys"),    QStringLiteral("/auth/%61pi-keys"),
+        QStringLiteral("/auth/api-keys?x=1"),  QStringLiteral("/auth/./api-keys"),
+        QStringLiteral("/auth/x/../api-keys"),
+    };
+    QStringList item;
+    for (const QString &prefix : collection) {
+        const QString base = prefix.section(QLatin1Char('?'), 0, 0);
+        item << base + QLatin1Char('/') + id << base + QStringLiteral("//") + id;
+    }
+    item << QStringLiteral("/auth/api-keys/") + id + QLatin1Char('/')
+         << QStringLiteral("/auth/api-keys%2F") + id;
+    const QByteArray body = QJsonDocument(keyBody(QStringLiteral("minted"))).toJson();
+    const QByteArray patch =
+        QJsonDocument(QJsonObject{{QStringLiteral("name"), QStringLiteral("renamed")}}).toJson();
+    auto refused = [](const Reply &reply) {
+        return reply.status == 404 || reply.status == 400 ||
+               (reply.status == 403 &&
+                reply.errorCode() == QLatin1String("reauthentication_required"));
+    };
+    for (const QString &path : collection) {
+        const Reply reply = m_client->send(QStringLiteral("POST"), path, session, body);
+        QVERIFY2(refused(reply),
+                 qPrintable(path + QLatin1Char(' ') + QString::fromUtf8(reply.describe())));
+    }
+    for (const QString &path : item) {
+        const Reply p = m_client->send(QStringLiteral("PATCH"), path, session, patch);
+        QVERIFY2(refused(p),
+                 qPrintable(QStringLiteral("PATCH ") + path + QString::fromUtf8(p.describe())));
+        const Reply d = m_client->send(QStringLiteral("DELETE"), path, session);
+        QVERIFY2(refused(d),
+                 qPrintable(QStringLiteral("DELETE ") + path + QString::fromUtf8(d.describe())));
+    }
+    // Nothing changed: no key was minted and the target keeps its name and status.
+    const Reply list = m_client->get(QStringLiteral("/auth/api-keys?limit=100"), m_apiKey);
+    QVERIFY(!list.body.contains("minted"));
+    const Reply target = m_client->get(QStringLiteral("/auth/api-keys/") + id, m_apiKey);
+    QCOMPARE(field(target, "status"), QStringLiteral("active"));
+    QCOMPARE(field(target, "name"), QStringLiteral("variant target"));
+    // Canonical paths still work, and non-canonical ones are refused for API keys too.
+    QCOMPARE(m_client->get(QStringLiteral("//models"), m_apiKey).status, 404);
+    QCOMPARE(m_client->get(QStringLiteral("/models/"), m_apiKey).status, 404);
+    QCOMPARE(m_client->get(QStringLiteral("/models"), m_apiKey).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestContractStepUp)
