@@ -482,6 +482,8 @@ void MainWindow::showSignIn()
     m_pages->setCurrentIndex(SignInPageIndex);
     updateTitle();
     m_signIn->focusInput();
+    // The real-browser test (tests/e2e/) waits for this line before it types on the page.
+    qCInfo(lcUi) << "sign-in page shown";
 }
 
 void MainWindow::showStarting(const QString &text)
