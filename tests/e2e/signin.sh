@@ -52,15 +52,17 @@ wait_for() {
 }
 logged() { grep -qF -- "$1" "$log"; }
 alive() { [ -n "$console_pid" ] && kill -0 "$console_pid" 2>/dev/null; }
+console_gone() { ! alive; }
+# The sandbox child and Chromium both carry a path under $tmp on their command lines.
+nothing_left() { [ -z "$(pgrep -f -- "$tmp")" ]; }
 
 # Ends the console like a session manager would (SIGTERM: it quits through its event loop and
-# stops the sandbox child), then makes sure nothing of the test is still running: the sandbox
-# and Chromium both carry a path under $tmp on their command lines.
+# stops the sandbox child), then makes sure nothing of the test is still running.
 stop_all() {
     local status=$?
     if alive; then
         kill -TERM "$console_pid"
-        wait_for 10 eval '! alive' || { say "the console ignored SIGTERM"; kill -KILL "$console_pid"; status=1; }
+        wait_for 10 console_gone || { say "the console ignored SIGTERM"; kill -KILL "$console_pid"; status=1; }
     fi
     if [ -f "$state/browser.pid" ] && kill -0 "$(cat "$state/browser.pid")" 2>/dev/null; then
         say "the browser driver was still running"
@@ -68,7 +70,7 @@ stop_all() {
         status=1
     fi
     local left
-    if ! wait_for 5 eval '[ -z "$(pgrep -f -- "$tmp")" ]'; then
+    if ! wait_for 5 nothing_left; then
         left=$(pgrep -a -f -- "$tmp" || true)
         say "processes left behind:"
         echo "$left"
