@@ -19,6 +19,9 @@ build_pkgs=(cmake ninja-build g++ pkg-config ccache clang-format)
 console_pkgs=(qt6-base-dev qt6-base-dev-tools libqt6svg6 qtkeychain-qt6-dev libssl-dev libgl-dev)
 sandbox_pkgs=(libcpp-httplib-dev libsqlite3-dev)
 test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrind)
+# The real-browser test (tests/e2e/): Debian's Chromium driven by playwright-core from npm,
+# xdotool to click the console's real window, xprop to read its title.
+e2e_pkgs=(chromium nodejs xdotool x11-utils)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 
 as_root() {
@@ -40,6 +43,16 @@ install_missing() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         "${missing[@]}" >/dev/null
+}
+
+# Debian's nodejs ships npm as a package of its own; other nodejs builds (NodeSource) include
+# it and conflict with Debian's npm, so it is only installed when there is no npm command.
+install_e2e() {
+    install_missing "${e2e_pkgs[@]}"
+    command -v npm >/dev/null || install_missing npm
+    # playwright-core only (no browser download: it drives /usr/bin/chromium), pinned by the
+    # lock file into tests/e2e/node_modules.
+    (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 configure_and_build() {
@@ -73,6 +86,7 @@ cmd_run() {
 cmd_test() {
     install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
         "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
+    install_e2e
     check_format
     # Sanitizers first, so that the last lines printed are the release suite's ctest summary.
     configure_and_build asan
@@ -90,6 +104,7 @@ case "${1:-}" in
     run) cmd_run ;;
     test) cmd_test ;;
     deps) install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
-              "${test_pkgs[@]}" "${fuzz_pkgs[@]}" ;;
+              "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
+          install_e2e ;;
     *) echo "usage: packaging/dev.sh run|test|deps" >&2; exit 2 ;;
 esac
