@@ -50,6 +50,7 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void buildActions();
@@ -76,6 +77,7 @@ private:
     QString m_profileName;
     User m_user;
     bool m_userLoaded = false;
+    bool m_painted = false;
 
     QComboBox *m_profileBox;
     QToolButton *m_manageProfiles;
