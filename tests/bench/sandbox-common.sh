@@ -2,6 +2,7 @@
 # start_sandbox, which serves the seeded data folder "$tmp/data" on a free loopback port with
 # the rate limit off and sets $url and $ca from what the sandbox prints.
 #   bench_name=NAME; . sandbox-common.sh   then seed into "$tmp/data" and call: start_sandbox PATH/TO/plexe-sandbox
+# It also gives figures, median and field (below) to the scripts that summarise runs.
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plexe-bench-$bench_name.XXXXXX")
 pid=
 cleanup() {
@@ -11,6 +12,7 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 start_sandbox() {
+    : >"$tmp/serve.log" # exists before the first look at it below
     "$1" serve --data "$tmp/data" --port 0 --rate-limit 0 >"$tmp/serve.log" 2>&1 &
     pid=$!
     url=
@@ -26,4 +28,18 @@ start_sandbox() {
     done
     echo "bench: sandbox did not report its URL: $(cat "$tmp/serve.log")" >&2
     exit 1
+}
+
+# figures < numbers (one a line): {"min":…,"median":…,"max":…}; median < numbers: the median.
+figures() {
+    sort -n | awk '{ v[NR] = $1 } END {
+        if (NR == 0) exit 1
+        printf "{\"min\":%.1f,\"median\":%.1f,\"max\":%.1f}", v[1], v[int((NR + 1) / 2)], v[NR] }'
+}
+median() {
+    sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) exit 1; printf "%.2f", v[int((NR + 1) / 2)] }'
+}
+# field NAME < lines of NAME=VALUE words: the VALUE of each line.
+field() {
+    sed -n "s/.*\\b$1=\\([-0-9.]*\\).*/\\1/p"
 }

@@ -51,6 +51,7 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     void buildActions();
@@ -78,6 +79,7 @@ private:
     QString m_profileName;
     User m_user;
     bool m_userLoaded = false;
+    bool m_painted = false;
 
     QComboBox *m_profileBox;
     QToolButton *m_manageProfiles;
