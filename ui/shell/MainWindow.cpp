@@ -506,7 +506,8 @@ void MainWindow::showSignIn()
     m_pages->setCurrentIndex(SignInPageIndex);
     updateTitle();
     m_signIn->focusInput();
-    // The --sandbox test and the real-browser test (tests/e2e/) wait for this line (no secret in it).
+    // The --sandbox test and the real-browser test (tests/e2e/) wait for this line (no secret
+    // in it).
     qCInfo(lcUi) << "sign-in page shown:" << m_profileName << "demo accounts:"
                  << (m_services.sandbox ? m_services.sandbox->demoAccounts().size() : 0);
 }
