@@ -116,9 +116,10 @@ private slots:
         QTest::newRow("loopback http") << "Local"
                                        << "http://127.0.0.1:8080"
                                        << "" << true;
+        // The contract allows loopback addresses only; a name could resolve anywhere (issue 7).
         QTest::newRow("localhost http") << "Local"
                                         << "http://localhost:8080"
-                                        << "" << true;
+                                        << "" << false;
         QTest::newRow("remote http") << "Remote"
                                      << "http://example.com"
                                      << "" << false;
