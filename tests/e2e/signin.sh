@@ -53,6 +53,7 @@ wait_for() {
 logged() { grep -qF -- "$1" "$log"; }
 alive() { [ -n "$console_pid" ] && kill -0 "$console_pid" 2>/dev/null; }
 console_gone() { ! alive; }
+browser_gone() { ! kill -0 "$(cat "$state/browser.pid")" 2>/dev/null; }
 # The sandbox child and Chromium both carry a path under $tmp on their command lines.
 nothing_left() { [ -z "$(pgrep -f -- "$tmp")" ]; }
 
@@ -64,7 +65,8 @@ stop_all() {
         kill -TERM "$console_pid"
         wait_for 10 console_gone || { say "the console ignored SIGTERM"; kill -KILL "$console_pid"; status=1; }
     fi
-    if [ -f "$state/browser.pid" ] && kill -0 "$(cat "$state/browser.pid")" 2>/dev/null; then
+    # The driver closes Chromium after its verdict; on a loaded machine that takes seconds.
+    if [ -f "$state/browser.pid" ] && ! wait_for 20 browser_gone; then
         say "the browser driver was still running"
         kill -TERM "$(cat "$state/browser.pid")" 2>/dev/null || true
         status=1
