@@ -59,10 +59,14 @@ QString AccountPane::title() const
     return tr("Account");
 }
 
-void AccountPane::setSession(SessionManager *session, const QString &profileName)
+void AccountPane::activateSession(const PaneContext &context)
 {
-    m_session = session;
-    m_profileName = profileName;
+    m_session = context.session;
+    m_profileName = context.profile;
+    if (context.user.userId.isEmpty() && context.user.email.isEmpty())
+        dropSessionData(); // the account could not be loaded: show dashes, not the last one
+    else
+        setUser(context.user);
     showSession();
 }
 

@@ -29,7 +29,7 @@ public:
     ~AccountPane() override;
 
     QString title() const override;
-    void setSession(SessionManager *session, const QString &profileName);
+    void activateSession(const PaneContext &context) override;
     void setUser(const User &user);
     void refresh() override;
     void dropSessionData() override;

@@ -15,6 +15,7 @@
 #include "session/SessionStore.h"
 #include "session/UserActivityFilter.h"
 #include "shell/PlaceholderPane.h"
+#include "shell/ProfileBar.h"
 #include "shell/StartPage.h"
 #include "shell/StatusLine.h"
 #include "shell/Workspace.h"
@@ -23,14 +24,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace plexe {
@@ -47,8 +46,7 @@ enum PaneIndex { KeysPane, LogsPane, ModelsPane, AccountPaneIndex };
 MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     : QMainWindow(parent), m_services(services),
       m_sessions(new ProfileSessions(services.store, services.clock, this)),
-      m_profileBox(new QComboBox(this)), m_manageProfiles(new QToolButton(this)),
-      m_accountLabel(new QLabel(this)), m_banner(new MessageWidget(this, services.clock)),
+      m_profileBar(new ProfileBar(this)), m_banner(new MessageWidget(this, services.clock)),
       m_pages(new QStackedWidget(this)), m_start(new StartPage(m_pages)),
       m_signIn(new SignInPage(services.clock, services.opener, m_pages)),
       m_workspace(new Workspace(m_pages)),
@@ -61,23 +59,7 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
 
-    auto *bar = new QHBoxLayout;
-    auto *profileLabel = new QLabel(tr("P&rofile:"), central);
-    profileLabel->setBuddy(m_profileBox);
-    m_profileBox->setObjectName(QStringLiteral("profileSwitcher"));
-    m_profileBox->setAccessibleName(tr("Profile"));
-    m_profileBox->setMinimumContentsLength(16);
-    m_manageProfiles->setObjectName(QStringLiteral("manageProfilesButton"));
-    m_manageProfiles->setText(tr("Manage…"));
-    m_manageProfiles->setAccessibleName(tr("Manage profiles"));
-    m_accountLabel->setObjectName(QStringLiteral("accountLabel"));
-    m_accountLabel->setTextFormat(Qt::PlainText);
-    bar->addWidget(profileLabel);
-    bar->addWidget(m_profileBox);
-    bar->addWidget(m_manageProfiles);
-    bar->addStretch();
-    bar->addWidget(m_accountLabel);
-    layout->addLayout(bar);
+    layout->addWidget(m_profileBar);
     m_banner->setObjectName(QStringLiteral("windowMessage"));
     layout->addWidget(m_banner);
     m_pages->addWidget(m_start);
@@ -109,10 +91,9 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
             &ProfileSessions::setIdleTimeoutMinutes);
     m_sessions->setIdleTimeoutMinutes(m_services.preferences->idleTimeoutMinutes());
     connect(m_sessions, &ProfileSessions::createdSession, this, &MainWindow::watch);
-    connect(m_profileBox, &QComboBox::activated, this,
-            [this](int index) { openProfile(m_profileBox->itemText(index)); });
+    connect(m_profileBar, &ProfileBar::profileChosen, this, &MainWindow::openProfile);
     connect(m_services.profiles, &ProfileStore::changed, this, &MainWindow::reloadProfileList);
-    connect(m_manageProfiles, &QToolButton::clicked, this, [this] {
+    connect(m_profileBar, &ProfileBar::manageRequested, this, [this] {
         auto *dialog = new ProfilesDialog(m_services.profiles, this);
         // Its session ends (and leaves the keychain) before the profile goes.
         connect(dialog, &ProfilesDialog::profileRemoved, m_sessions, &ProfileSessions::discard);
@@ -179,11 +160,10 @@ void MainWindow::buildActions()
 
 void MainWindow::reloadProfileList()
 {
-    const QSignalBlocker blocker(m_profileBox);
-    m_profileBox->clear();
+    QStringList names;
     for (const Profile &profile : m_services.profiles->profiles())
-        m_profileBox->addItem(profile.name);
-    m_profileBox->setCurrentText(m_profileName);
+        names << profile.name;
+    m_profileBar->setProfiles(names, m_profileName);
     // The open profile was renamed or removed: its session ends (its keychain entries are
     // named after it), and the window opens what the store falls back to.
     if (!m_profileName.isEmpty() && !m_services.profiles->find(m_profileName)) {
@@ -204,7 +184,7 @@ void MainWindow::openProfile(const QString &requested)
         profile = m_services.profiles->profiles().value(0);
     m_banner->hideMessage();
     m_profileName = profile->name;
-    m_profileBox->setCurrentText(m_profileName);
+    m_profileBar->setCurrent(m_profileName);
     m_services.profiles->setLastUsed(m_profileName);
     m_status->setProfile(m_profileName);
     m_signIn->setDemoAccounts(profile->isSandbox() && m_services.sandbox
@@ -244,7 +224,6 @@ void MainWindow::activate(const Profile &profile)
     SessionManager *session = m_sessions->sessionFor(profile);
     m_session = session;
     m_signIn->setSession(session, profile.name);
-    m_account->setSession(session, profile.name);
     QString why;
     if (!session->endpointOk(&why)) {
         showSignIn();
@@ -374,7 +353,6 @@ void MainWindow::showIdleWarning(SessionPolicy *policy)
 void MainWindow::onSignedIn(SessionManager *session)
 {
     Q_UNUSED(session)
-    m_userLoaded = false;
     m_user = User();
     updateStorage();
     showStarting(tr("Loading your account…"));
@@ -391,7 +369,6 @@ void MainWindow::loadUser()
         if (request->isOk()) {
             if (const User *user = request->result<User>())
                 m_user = *user;
-            m_userLoaded = true;
         } else if (request->error().kind() == ApiError::Kind::Cancelled) {
             return;
         } else {
@@ -410,13 +387,11 @@ void MainWindow::loadUser()
 
 void MainWindow::showWorkspace()
 {
-    m_account->setSession(m_session, m_profileName);
-    if (m_userLoaded)
-        m_account->setUser(m_user);
     const bool resumes = !m_resume.email.isEmpty() && m_resume.profile == m_profileName &&
                          m_resume.email == m_user.email;
+    const PaneContext context{m_session, m_profileName, m_user};
     for (Pane *pane : m_workspace->panes())
-        pane->activateSession();
+        pane->activateSession(context);
     if (resumes)
         m_workspace->restoreState(m_resume.state);
     else if (!m_resume.email.isEmpty())
@@ -459,7 +434,6 @@ void MainWindow::onSignedOut(SessionManager::EndReason reason)
     else
         m_resume = ResumePoint();
     m_user = User();
-    m_userLoaded = false;
     m_banner->hideMessage();
     m_status->setIdleDeadline({});
     showSignIn();
@@ -525,12 +499,12 @@ void MainWindow::updateTitle()
         m_session && m_session->isSignedIn() && m_pages->currentIndex() == WorkspacePage;
     if (!signedIn) {
         setWindowTitle(tr("Plexe Console — Sign in"));
-        m_accountLabel->clear();
+        m_profileBar->setAccount(QString());
         return;
     }
     const QString who = m_user.email.isEmpty() ? tr("signed in") : m_user.email;
     setWindowTitle(tr("Plexe Console — %1 (%2)").arg(who, m_profileName));
-    m_accountLabel->setText(who);
+    m_profileBar->setAccount(who);
 }
 
 void MainWindow::updateStorage()

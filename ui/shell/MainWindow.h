@@ -8,15 +8,13 @@
 #include <QPointer>
 #include <QVariantMap>
 
-class QComboBox;
-class QLabel;
 class QStackedWidget;
-class QToolButton;
 
 namespace plexe {
 
 class AccountPane;
 class MessageWidget;
+class ProfileBar;
 class ProfileSessions;
 class SessionPolicy;
 class SignInPage;
@@ -78,12 +76,9 @@ private:
     QPointer<SessionManager> m_session;
     QString m_profileName;
     User m_user;
-    bool m_userLoaded = false;
     bool m_painted = false;
 
-    QComboBox *m_profileBox;
-    QToolButton *m_manageProfiles;
-    QLabel *m_accountLabel;
+    ProfileBar *m_profileBar;
     MessageWidget *m_banner;
     QStackedWidget *m_pages;
     StartPage *m_start;

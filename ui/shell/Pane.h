@@ -1,9 +1,22 @@
 #pragma once
 
+#include "api/User.h"
+
+#include <QString>
 #include <QVariantMap>
 #include <QWidget>
 
 namespace plexe {
+
+class SessionManager;
+
+// What a pane works with once a session has begun; handed over by the window.
+struct PaneContext
+{
+    SessionManager *session = nullptr; // the signed-in profile's session (not owned)
+    QString profile;                   // its name, for confirmations and banners
+    User user;                         // who is signed in (fields empty if not loaded)
+};
 
 // A page of the workspace (API Keys, Access Logs, Models, Account). The shell calls these for
 // the window-wide shortcuts and for the session's lifecycle; each pane owns its banner.
@@ -16,7 +29,7 @@ public:
 
     virtual QString title() const = 0;
     // The session began (or was restored): load what the pane shows.
-    virtual void activateSession() {}
+    virtual void activateSession(const PaneContext &context) { Q_UNUSED(context) }
     // F5 / Ctrl+R.
     virtual void refresh() {}
     // Ctrl+F: focus the pane's search field, if it has one.
