@@ -88,11 +88,20 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
         m_proxy->setStatusFilter(ApiKeyFilterProxy::StatusFilter(index));
         updateCount();
     });
+    // Selection, not the current index: a current row is set before it is selected.
+    connect(m_ui->keyTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (const std::optional<ApiKey> key = selectedKey())
+            m_selectedId = key->keyId;
+        showDetails();
+    });
+    // Tabbing into the table makes a row current without selecting it; select it, so that
+    // the keyboard user sees its details and Delete acts on what the cursor shows.
     connect(m_ui->keyTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_selectedId = current.data(ApiKeyTableModel::KeyIdRole).toString();
-                showDetails();
+                QItemSelectionModel *selection = m_ui->keyTable->selectionModel();
+                if (current.isValid() && !selection->isRowSelected(current.row()))
+                    selection->select(current, QItemSelectionModel::ClearAndSelect |
+                                                   QItemSelectionModel::Rows);
             });
     // A row that leaves the filter (revoked elsewhere, a new search) takes the details with it.
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ApiKeysPane::showDetails);
@@ -246,6 +255,7 @@ void ApiKeysPane::onLoaded(const QList<ApiKey> &keys, bool complete)
         this, [this, loader = m_loader.release()] { delete loader; }, Qt::QueuedConnection);
     m_banner->hideMessage();
     const QString selected = m_selectedId;
+    m_proxy->setPinnedKeyId(QString()); // a fresh list shows what the filter says
     m_model->setKeys(keys);
     m_loaded = true;
     m_offline = false;
@@ -311,7 +321,7 @@ void ApiKeysPane::updateCount()
     const int all = m_model->rowCount();
     QString text = shown == 1 ? tr("1 key") : tr("%1 keys").arg(QLocale().toString(shown));
     if (shown != all)
-        text = tr("%1 of %2").arg(text, QLocale().toString(all));
+        text = tr("%1 of %2 keys").arg(QLocale().toString(shown), QLocale().toString(all));
     m_ui->countLabel->setText(m_loaded ? text : QString());
 }
 
@@ -356,10 +366,10 @@ bool ApiKeysPane::signedInWithReadOnlyKey() const
 
 std::optional<ApiKey> ApiKeysPane::selectedKey() const
 {
-    const QModelIndex current = m_ui->keyTable->selectionModel()->currentIndex();
-    if (!current.isValid() || !m_ui->keyTable->selectionModel()->isRowSelected(current.row()))
+    const QModelIndexList rows = m_ui->keyTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
         return std::nullopt;
-    const int row = m_model->rowOf(current.data(ApiKeyTableModel::KeyIdRole).toString());
+    const int row = m_model->rowOf(rows.first().data(ApiKeyTableModel::KeyIdRole).toString());
     if (row < 0)
         return std::nullopt;
     return m_model->key(row);
