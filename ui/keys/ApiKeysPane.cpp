@@ -14,6 +14,7 @@
 #include "session/SessionRequest.h"
 #include "ui_ApiKeysPane.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QHeaderView>
 #include <QLocale>
@@ -53,6 +54,12 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
     m_proxy->setSourceModel(m_model);
     m_ui->keyTable->setModel(m_proxy);
     m_ui->keyTable->verticalHeader()->hide();
+    // The table's "select all" corner button means nothing with one selected row at a time.
+    m_ui->keyTable->setCornerButtonEnabled(false);
+    for (QAbstractButton *corner : m_ui->keyTable->findChildren<QAbstractButton *>()) {
+        corner->setObjectName(QStringLiteral("keyTableCornerButton"));
+        corner->setAccessibleName(tr("Select all keys"));
+    }
     m_ui->keyTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->keyTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_ui->keyTable->setColumnWidth(ApiKeyTableModel::Name, 220);
