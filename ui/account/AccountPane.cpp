@@ -2,7 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "common/MessageWidget.h"
-#include "common/RelativeTime.h"
+#include "core/RelativeTime.h"
 #include "core/Preferences.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"

@@ -6,6 +6,7 @@
 #include "common/MessageWidget.h"
 #include "common/StepUpPrompt.h"
 #include "core/Preferences.h"
+#include "keys/ApiKeysPane.h"
 #include "profiles/ProfileSessions.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/ProfilesDialog.h"
@@ -49,7 +50,7 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
       m_profileBar(new ProfileBar(this)), m_banner(new MessageWidget(this, services.clock)),
       m_pages(new QStackedWidget(this)), m_start(new StartPage(m_pages)),
       m_signIn(new SignInPage(services.clock, services.opener, m_pages)),
-      m_workspace(new Workspace(m_pages)),
+      m_workspace(new Workspace(m_pages)), m_keys(new ApiKeysPane(services.clock)),
       m_account(new AccountPane(services.preferences, services.clock)),
       m_status(new StatusLine(statusBar(), services.clock, this))
 {
@@ -68,9 +69,8 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    m_workspace->addPane(
-        new PlaceholderPane(tr("API Keys"), tr("Your API keys will be listed here."), this),
-        QStringLiteral("dialog-password"), QStringLiteral(":/icons/keys.svg"));
+    m_workspace->addPane(m_keys, QStringLiteral("dialog-password"),
+                         QStringLiteral(":/icons/keys.svg"));
     m_workspace->addPane(
         new PlaceholderPane(tr("Access Logs"), tr("Who used your account, and when."), this),
         QStringLiteral("text-x-generic"), QStringLiteral(":/icons/logs.svg"));

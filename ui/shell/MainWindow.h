@@ -13,6 +13,7 @@ class QStackedWidget;
 namespace plexe {
 
 class AccountPane;
+class ApiKeysPane;
 class MessageWidget;
 class ProfileBar;
 class ProfileSessions;
@@ -42,6 +43,7 @@ public:
     SessionManager *currentSession() const { return m_session; }
     QString currentProfileName() const { return m_profileName; }
     Workspace *workspace() const { return m_workspace; }
+    ApiKeysPane *apiKeysPane() const { return m_keys; }
     SignInPage *signInPage() const { return m_signIn; }
     MessageWidget *windowBanner() const { return m_banner; }
     StatusLine *statusLine() const { return m_status; }
@@ -84,6 +86,7 @@ private:
     StartPage *m_start;
     SignInPage *m_signIn;
     Workspace *m_workspace;
+    ApiKeysPane *m_keys;
     AccountPane *m_account;
     StatusLine *m_status;
     QPointer<StepUpPrompt> m_stepUp;

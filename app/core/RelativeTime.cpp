@@ -1,4 +1,4 @@
-#include "common/RelativeTime.h"
+#include "core/RelativeTime.h"
 
 #include <QCoreApplication>
 

@@ -1,0 +1,22 @@
+#include "core/DisplayText.h"
+
+namespace plexe {
+
+bool DisplayText::isBidiControl(char16_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+           c == 0x200F || c == 0x061C;
+}
+
+QString DisplayText::neutralise(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out) {
+        // Replaced rather than dropped: a visible mark tells the reader the name is odd.
+        if (isBidiControl(c.unicode()) || c.category() == QChar::Other_Control)
+            c = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
+} // namespace plexe
