@@ -48,6 +48,7 @@ CreateKeyDialog::CreateKeyDialog(SessionManager *session, SecretClipboard *clipb
     m_ui->expiryDate->setMaximumDate(today.addYears(100));
     m_ui->expiryDate->setDate(today.addDays(30));
 
+    connect(m_ui->nameEdit, &QLineEdit::textEdited, this, [this] { m_nameTouched = true; });
     connect(m_ui->nameEdit, &QLineEdit::textChanged, this, &CreateKeyDialog::validate);
     connect(m_ui->expiryCombo, &QComboBox::currentIndexChanged, this,
             &CreateKeyDialog::updateExpiryDate);
@@ -96,7 +97,7 @@ void CreateKeyDialog::validate()
     m_ui->nameCount->setText(
         tr("%1/%2").arg(KeyNameRule::length(name)).arg(KeyNameRule::kMaxLength));
     // An empty field that was never typed in is not an error yet, just not ready.
-    const bool show = !problem.isEmpty() && m_ui->nameEdit->isModified();
+    const bool show = !problem.isEmpty() && (!name.isEmpty() || m_nameTouched);
     m_ui->nameError->setText(problem);
     m_ui->nameError->setVisible(show);
     m_ui->createButton->setEnabled(problem.isEmpty() && !m_request && !m_rateLimited);

@@ -64,6 +64,7 @@ private:
     MessageWidget *m_message;
     QPointer<SessionRequest> m_request;
     bool m_rateLimited = false;
+    bool m_nameTouched = false;
 };
 
 } // namespace plexe
