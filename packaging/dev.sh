@@ -18,7 +18,8 @@ export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 build_pkgs=(cmake ninja-build g++ pkg-config ccache clang-format)
 console_pkgs=(qt6-base-dev qt6-base-dev-tools libqt6svg6 qtkeychain-qt6-dev libssl-dev libgl-dev)
 sandbox_pkgs=(libcpp-httplib-dev libsqlite3-dev)
-test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrind)
+# xclip: the secret clipboard test reads the clipboard from a second process.
+test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrind xclip)
 # The real-browser test (tests/e2e/): Debian's Chromium driven by playwright-core from npm,
 # xdotool to click the console's real window, xprop to read its title.
 e2e_pkgs=(chromium nodejs xdotool x11-utils)

@@ -210,6 +210,9 @@ ApiCall *ApiClient::createApiKey(const QString &name, const QString &permission,
     r.path = QStringLiteral("/auth/api-keys");
     r.body = json(body);
     r.sensitive = true; // the answer holds the full key
+    // A 429 here can mean an hour's wait: a new key is not created unasked that much later. The
+    // caller shows the countdown and the user sends again.
+    r.waitOnRateLimit = false;
     return start(r, decoderFor(&KeyDecoder::created));
 }
 

@@ -5,6 +5,7 @@
 
 #include "SandboxProcess.h"
 #include "common/MessageWidget.h"
+#include "common/SecretClipboard.h"
 #include "core/Preferences.h"
 #include "profiles/ProfileStore.h"
 #include "session/ManualClock.h"
@@ -16,6 +17,7 @@
 #include "signin/SignInPage.h"
 
 #include <QAbstractButton>
+#include <QGuiApplication>
 #include <QLineEdit>
 #include <QProcess>
 #include <QSettings>
@@ -33,7 +35,8 @@ public:
     ConsoleFixture()
         : clock(QDateTime::currentDateTimeUtc()),
           settings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat),
-          profiles(&settings), preferences(&settings)
+          profiles(&settings), preferences(&settings),
+          clipboard(QGuiApplication::clipboard(), &clock)
     {}
 
     // Starts the sandbox (once) and points the "Local sandbox" profile at it.
@@ -57,6 +60,7 @@ public:
         services.store = &store;
         services.profiles = &profiles;
         services.preferences = &preferences;
+        services.clipboard = &clipboard;
         services.opener = opener ? opener : [this](const QUrl &url) {
             opened << url;
             return true;
@@ -136,6 +140,7 @@ public:
     SessionStore store;
     ProfileStore profiles;
     Preferences preferences;
+    SecretClipboard clipboard; // cleared by the injected clock: tests advance it, never wait
     SandboxProcess sandbox;
     QList<QUrl> opened;
     std::unique_ptr<MainWindow> window;

@@ -1,5 +1,6 @@
 #include "shell/Console.h"
 
+#include "common/SecretClipboard.h"
 #include "core/Preferences.h"
 #include "profiles/ProfileStore.h"
 #include "sandbox/SandboxLauncher.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QDesktopServices>
+#include <QGuiApplication>
 #include <QSettings>
 
 namespace plexe {
@@ -17,8 +19,15 @@ Console::Console(const LaunchOptions &options, const QString &consoleDir, QObjec
     : QObject(parent), m_clock(std::make_unique<SystemClock>()),
       m_settings(std::make_unique<QSettings>()), m_store(std::make_unique<SessionStore>()),
       m_profiles(std::make_unique<ProfileStore>(m_settings.get())),
-      m_preferences(std::make_unique<Preferences>(m_settings.get()))
+      m_preferences(std::make_unique<Preferences>(m_settings.get())),
+      m_clipboard(std::make_unique<SecretClipboard>(QGuiApplication::clipboard(), m_clock.get()))
 {
+    m_clipboard->setClearDelay(std::chrono::seconds(m_preferences->clipboardClearSeconds()));
+    connect(m_preferences.get(), &Preferences::clipboardClearChanged, m_clipboard.get(),
+            [this](int seconds) { m_clipboard->setClearDelay(std::chrono::seconds(seconds)); });
+    // A key copied just before quitting must not outlive the console on the clipboard (C21).
+    connect(qApp, &QCoreApplication::aboutToQuit, m_clipboard.get(),
+            [this] { m_clipboard->clearNow(); });
     m_initialProfile = options.profile;
     if (options.sandbox) {
         m_initialProfile = Profile::sandboxName();
@@ -57,6 +66,7 @@ Console::Console(const LaunchOptions &options, const QString &consoleDir, QObjec
         return QDesktopServices::openUrl(url);
     };
     services.sandbox = m_sandbox.get();
+    services.clipboard = m_clipboard.get();
     m_window = std::make_unique<MainWindow>(services);
 }
 

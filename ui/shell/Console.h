@@ -14,6 +14,7 @@ class MainWindow;
 class Preferences;
 class ProfileStore;
 class SandboxLauncher;
+class SecretClipboard;
 class SessionStore;
 class SystemClock;
 
@@ -41,6 +42,7 @@ private:
     std::unique_ptr<ProfileStore> m_profiles;
     std::unique_ptr<Preferences> m_preferences;
     std::unique_ptr<SandboxLauncher> m_sandbox;
+    std::unique_ptr<SecretClipboard> m_clipboard;
     std::unique_ptr<MainWindow> m_window;
     QString m_initialProfile;
     QString m_error;

@@ -4,6 +4,7 @@
 #include "api/ApiClient.h"
 #include "common/Confirmation.h"
 #include "common/MessageWidget.h"
+#include "common/SecretClipboard.h"
 #include "common/StepUpPrompt.h"
 #include "core/Preferences.h"
 #include "keys/ApiKeysPane.h"
@@ -301,6 +302,10 @@ void MainWindow::watch(SessionManager *session)
         if (m_stepUp)
             m_stepUp->close();
     });
+    // Any session's end clears a key the console copied (B17); someone else's value stays.
+    if (m_services.clipboard)
+        connect(session, &SessionManager::clearSecretClipboard, m_services.clipboard,
+                &SecretClipboard::clearNow);
     connect(session, &SessionManager::dropSessionData, this, [this, current] {
         if (!current())
             return;

@@ -10,6 +10,7 @@ class Clock;
 class Preferences;
 class ProfileStore;
 class SandboxLauncher;
+class SecretClipboard;
 class SessionStore;
 
 // The services the window composes its pages from. Not owned by the window; the composition
@@ -21,8 +22,9 @@ struct ShellServices
     SessionStore *store = nullptr;
     ProfileStore *profiles = nullptr;
     Preferences *preferences = nullptr;
-    BrowserSignIn::Opener opener;       // opens the system browser
-    SandboxLauncher *sandbox = nullptr; // set with --sandbox
+    BrowserSignIn::Opener opener;         // opens the system browser
+    SandboxLauncher *sandbox = nullptr;   // set with --sandbox
+    SecretClipboard *clipboard = nullptr; // new keys are copied through it (C21)
 };
 
 } // namespace plexe
