@@ -74,7 +74,9 @@ QString KeyRotation::replacementName(const QString &oldName, const QDate &date, 
 {
     QList<uint> kept;
     for (const uint c : oldName.normalized(QString::NormalizationForm_C).toUcs4()) {
-        if (!refusedInName(c))
+        if (QChar::isSpace(c))
+            kept << ' '; // a tab or line break still separates words
+        else if (!refusedInName(c))
             kept << c;
     }
     QString base = fromCodePoints(kept, kept.size()).simplified();
