@@ -2,8 +2,8 @@
 // scripted loopback server: every end of session leaves no keychain entry (B17), also after the
 // store fell back to memory-only (B13); a removal cut short never leaves tokens without their
 // metadata, and orphans are cleaned up at start; a restored session without auth_time needs a
-// step-up (B19); a step-up saves the new tokens before revoking the old family; replaceApiKey (key rotation of
-// the console's own key) saves the new key before the session uses it.
+// step-up (B19); a step-up saves the new tokens before revoking the old family; replaceApiKey
+// (rotating the console's own key) saves the new key before the session uses it.
 #include "FlowTestSupport.h"
 #include "KeychainTestSupport.h"
 #include "ScriptedHttpServer.h"
