@@ -2,6 +2,7 @@
 
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "api/ApiKey.h"
 #include "api/TokenDecoder.h"
 #include "auth/OAuthRequests.h"
 #include "auth/SecretJson.h"
@@ -180,6 +181,7 @@ void SessionManager::adopt(const StoredSession &session)
     m_session.accessToken.detach();
     m_session.refreshToken.detach();
     m_session.apiKey.detach();
+    ++m_sessionSerial;
     if (!m_session.apiKey.isEmpty()) {
         m_client->setCredential(Credential::apiKey(m_session.apiKey));
         m_refresh->clear();
@@ -259,6 +261,65 @@ void SessionManager::restore()
             emit restoreFinished(true, QString());
             emit signedIn();
         });
+}
+
+bool SessionManager::isOwnApiKey(const ApiKey &key) const
+{
+    // The listed prefix is "plx_sk_" plus 4 characters and the suffix the last 4: anything
+    // shorter would match too much.
+    const QByteArray prefix = key.keyPrefix.toLatin1();
+    const QByteArray suffix = key.keySuffix.toLatin1();
+    const QByteArray &own = m_session.apiKey;
+    if (!isSignedIn() || own.isEmpty() || prefix.size() < 8 || suffix.size() < 4 ||
+        own.size() < prefix.size() + suffix.size())
+        return false;
+    return own.startsWith(prefix) && own.endsWith(suffix);
+}
+
+void SessionManager::replaceApiKey(QByteArray &newKey, QObject *context,
+                                   std::function<void(bool)> done)
+{
+    const QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    auto answer = [guard, hadContext, done = std::move(done)](bool ok) {
+        if ((!hadContext || guard) && done)
+            done(ok);
+    };
+    if (!isSignedIn() || m_session.apiKey.isEmpty() || newKey.isEmpty()) {
+        wipe(newKey);
+        // Always asynchronous, as the store would be.
+        QTimer::singleShot(0, this, [answer] { answer(false); });
+        return;
+    }
+    // The session as it will be, saved before anything uses it: a crash or quit in between
+    // leaves the keychain with a key that works whichever of the two it holds.
+    auto next = std::make_shared<StoredSession>(m_session);
+    next->apiKey = newKey;
+    next->apiKey.detach();
+    wipe(newKey);
+    next->meta = m_policy->meta();
+    const quint64 serial = m_sessionSerial;
+    m_store->save(*next, this, [this, next, serial, answer](const SessionStore::Outcome &o) {
+        if (serial != m_sessionSerial || !isSignedIn()) {
+            // Signed out (or in again) meanwhile: that session's end removed what was saved.
+            next->wipe();
+            return answer(false);
+        }
+        if (o.status != SessionStore::Status::Ok) {
+            qCWarning(lcSession) << "new API key not saved; the old one stays in use:" << o.status;
+            next->wipe();
+            emit storageWarning(o.message);
+            return answer(false);
+        }
+        QByteArray old = std::exchange(m_session.apiKey, next->apiKey);
+        m_session.apiKey.detach();
+        next->wipe();
+        m_client->setCredential(Credential::apiKey(m_session.apiKey));
+        // Requests already in flight still hold the old key; it works until it is revoked.
+        wipe(old);
+        qCInfo(lcSession) << "the session now uses its replacement API key";
+        answer(true);
+    });
 }
 
 SessionRequest *SessionManager::run(SessionRequest::Factory factory, bool sensitive)
@@ -393,6 +454,7 @@ void SessionManager::endSession(EndReason reason, const QString &message)
     QByteArray refreshToken = m_session.refreshToken;
     refreshToken.detach();
     m_state = State::SignedOut;
+    ++m_sessionSerial;
     m_policy->end();
     completeStepUpWaiters(false);
     m_refresh->clear();   // refresh waiters end; a late refresh answer is dropped

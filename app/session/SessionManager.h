@@ -21,6 +21,7 @@ namespace plexe {
 
 class ApiClient;
 class Clock;
+struct ApiKey;
 class RefreshCoordinator;
 class SessionPolicy;
 
@@ -95,6 +96,20 @@ public:
     // Writes the latest activity time to the keychain (e.g. on quit), for the restore rule.
     void persistActivity();
 
+    // True when this is an API-key session and `key` (a listed key: prefix and suffix, contract
+    // §2) is the key it signed in with. Compares the secret's first and last characters with
+    // the listed ones inside the manager, so the secret never leaves it. Two keys of one account
+    // sharing all 8 listed characters would both match; that only makes a rotation switch the
+    // console to the (working) replacement, never lose it.
+    bool isOwnApiKey(const ApiKey &key) const;
+    // Key rotation of the console's own credential: saves the session with `newKey` to the store
+    // first and only once the store holds it makes every later request use it, so the old key can
+    // be revoked without a restart ever finding it. done(true) once adopted; done(false) when
+    // this is not an API-key session, the session ended meanwhile, or the store did not answer
+    // Ok (the old key stays in use and in the store). Answers asynchronously, never after
+    // `context` is destroyed. `newKey` is wiped before this returns.
+    void replaceApiKey(QByteArray &newKey, QObject *context, std::function<void(bool saved)> done);
+
     // Runs a request for the session (see SessionRequest). `sensitive`: creating, revoking,
     // rotating or changing the expiry of a key (B19).
     SessionRequest *run(SessionRequest::Factory factory, bool sensitive = false);
@@ -163,6 +178,7 @@ private:
     StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)
     QList<StepUpWaiter> m_stepUpWaiters;
     bool m_reauthenticating = false;
+    quint64 m_sessionSerial = 0; // changes whenever a session begins or ends
     std::chrono::milliseconds m_authTimeout{kDefaultAuthTimeout};
 };
 

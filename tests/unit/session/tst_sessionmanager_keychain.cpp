@@ -2,12 +2,14 @@
 // scripted loopback server: every end of session leaves no keychain entry (B17), also after the
 // store fell back to memory-only (B13); a removal cut short never leaves tokens without their
 // metadata, and orphans are cleaned up at start; a restored session without auth_time needs a
-// step-up (B19); a step-up saves the new tokens before revoking the old family.
+// step-up (B19); a step-up saves the new tokens before revoking the old family; replaceApiKey
+// (rotating the console's own key) saves the new key before the session uses it.
 #include "FlowTestSupport.h"
 #include "KeychainTestSupport.h"
 #include "ScriptedHttpServer.h"
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
+#include "api/ApiKey.h"
 #include "session/ManualClock.h"
 #include "session/SessionManager.h"
 #include "session/SessionPolicy.h"
@@ -234,6 +236,91 @@ private Q_SLOTS:
         QCOMPARE(order, QList<QByteArray>({"saved", "revoke"}));
         SessionStore fresh(f.service);
         QCOMPARE(load(fresh, kProfile, 2000).session.refreshToken, QByteArray("ref-stepped"));
+    }
+
+    // Key rotation of the console's own credential: the keychain gets the new key before the
+    // session uses it; after a restart the new key is what is restored.
+    void replaceApiKeySavesBeforeAdopting()
+    {
+        Fixture f;
+        QSignalSpy saved(&f.manager, &SessionManager::sessionSaved);
+        SignInResult r;
+        r.kind = SignInResult::Kind::ApiKey;
+        r.apiKey = "plx_sk_oldAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAold1";
+        r.authTime = f.clock.now();
+        f.manager.beginSession(r);
+        QVERIFY(saved.wait(2000));
+        ApiKey listed;
+        listed.keyPrefix = QStringLiteral("plx_sk_oldA");
+        listed.keySuffix = QStringLiteral("old1");
+        QVERIFY(f.manager.isOwnApiKey(listed));
+        listed.keySuffix = QStringLiteral("new1");
+        QVERIFY(!f.manager.isOwnApiKey(listed));
+
+        QByteArray next = "plx_sk_newBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBnew1";
+        int answers = 0;
+        bool ok = false;
+        QByteArray credentialAtAnswer;
+        f.manager.replaceApiKey(next, &f.manager, [&](bool saved) {
+            ++answers;
+            ok = saved;
+            credentialAtAnswer = f.manager.apiClient()->credential().secret();
+        });
+        QVERIFY(next.isEmpty()); // wiped at once
+        // Not adopted before the store has it.
+        QVERIFY(f.manager.apiClient()->credential().secret().endsWith("old1"));
+        QVERIFY(QTest::qWaitFor([&] { return answers > 0; }, 4000));
+        QVERIFY(ok);
+        QVERIFY(credentialAtAnswer.endsWith("new1"));
+        listed.keyPrefix = QStringLiteral("plx_sk_newB");
+        QVERIFY(f.manager.isOwnApiKey(listed));
+
+        SessionStore fresh(f.service);
+        const StoreResult loaded = load(fresh, kProfile, 2000);
+        QCOMPARE(loaded.outcome.status, SessionStore::Status::Ok);
+        QVERIFY(loaded.session.apiKey.endsWith("new1"));
+        QCOMPARE(answers, 1);
+    }
+
+    void replaceApiKeyRefusedForTokenSessions()
+    {
+        Fixture f;
+        f.signIn();
+        QByteArray next = "plx_sk_newBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBnew1";
+        int answers = 0;
+        bool ok = true;
+        f.manager.replaceApiKey(next, &f.manager, [&](bool saved) {
+            ++answers;
+            ok = saved;
+        });
+        QVERIFY(next.isEmpty());
+        QCOMPARE(answers, 0); // asynchronous, like the store
+        QVERIFY(QTest::qWaitFor([&] { return answers > 0; }, 2000));
+        QVERIFY(!ok);
+        QCOMPARE(entriesIn(f.service), kEntries); // no api_key entry appeared
+    }
+
+    void replaceApiKeyAfterSignOutSavesNothing()
+    {
+        Fixture f;
+        QSignalSpy saved(&f.manager, &SessionManager::sessionSaved);
+        SignInResult r;
+        r.kind = SignInResult::Kind::ApiKey;
+        r.apiKey = "plx_sk_oldAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAold1";
+        f.manager.beginSession(r);
+        QVERIFY(saved.wait(2000));
+        QByteArray next = "plx_sk_newBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBnew1";
+        int answers = 0;
+        bool ok = true;
+        f.manager.replaceApiKey(next, &f.manager, [&](bool s) {
+            ++answers;
+            ok = s;
+        });
+        QSignalSpy cleared(&f.manager, &SessionManager::keychainCleared);
+        f.manager.signOut(); // while the save is under way
+        QVERIFY(QTest::qWaitFor([&] { return answers > 0 && !cleared.isEmpty(); }, 4000));
+        QVERIFY(!ok);
+        QCOMPARE(entriesIn(f.service), QStringList()); // the sign-out's removal came last
     }
 };
 
