@@ -8,6 +8,7 @@
 #include "common/StepUpPrompt.h"
 #include "core/Preferences.h"
 #include "keys/ApiKeysPane.h"
+#include "keys/KeyActions.h"
 #include "profiles/ProfileSessions.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/ProfilesDialog.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
 
     m_workspace->addPane(m_keys, QStringLiteral("dialog-password"),
                          QStringLiteral(":/icons/keys.svg"));
+    m_keyActions = new KeyActions(m_keys, m_services, this);
     m_workspace->addPane(
         new PlaceholderPane(tr("Access Logs"), tr("Who used your account, and when."), this),
         QStringLiteral("text-x-generic"), QStringLiteral(":/icons/logs.svg"));
@@ -397,6 +399,7 @@ void MainWindow::showWorkspace()
     const PaneContext context{m_session, m_profileName, m_user};
     for (Pane *pane : m_workspace->panes())
         pane->activateSession(context);
+    m_keyActions->activateSession(context);
     if (resumes)
         m_workspace->restoreState(m_resume.state);
     else if (!m_resume.email.isEmpty())

@@ -14,6 +14,7 @@ namespace plexe {
 
 class AccountPane;
 class ApiKeysPane;
+class KeyActions;
 class MessageWidget;
 class ProfileBar;
 class ProfileSessions;
@@ -87,6 +88,7 @@ private:
     SignInPage *m_signIn;
     Workspace *m_workspace;
     ApiKeysPane *m_keys;
+    KeyActions *m_keyActions;
     AccountPane *m_account;
     StatusLine *m_status;
     QPointer<StepUpPrompt> m_stepUp;

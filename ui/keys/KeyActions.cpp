@@ -1,0 +1,69 @@
+#include "keys/KeyActions.h"
+
+#include "common/MessageWidget.h"
+#include "keys/ApiKeysPane.h"
+#include "keys/CreateKeyDialog.h"
+#include "keys/RotateKeyDialog.h"
+#include "keys/ScheduledRevocations.h"
+#include "session/SessionManager.h"
+
+namespace plexe {
+
+KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent)
+    : QObject(pane), m_pane(pane), m_services(services), m_dialogParent(dialogParent)
+{
+    connect(m_pane, &ApiKeysPane::createRequested, this, &KeyActions::create);
+    connect(m_pane, &ApiKeysPane::rotateRequested, this, &KeyActions::rotate);
+}
+
+void KeyActions::activateSession(const PaneContext &context)
+{
+    m_context = context;
+    if (context.session)
+        revocationsFor(context.session)->start();
+}
+
+void KeyActions::create()
+{
+    if (!m_context.session || !m_context.session->isSignedIn())
+        return;
+    auto *dialog = new CreateKeyDialog(m_context.session, m_services.clipboard, m_services.clock,
+                                       m_context.user.email, m_context.profile, m_dialogParent);
+    connect(dialog, &CreateKeyDialog::keyCreated, m_pane, &ApiKeysPane::keyCreated);
+    dialog->open();
+}
+
+void KeyActions::rotate(const ApiKey &key)
+{
+    if (!m_context.session || !m_context.session->isSignedIn())
+        return;
+    auto *dialog = new RotateKeyDialog(key, m_context.user.email, m_context.session,
+                                       revocationsFor(m_context.session), m_services.clipboard,
+                                       m_services.clock, m_dialogParent);
+    // Whatever happened (a new key, a revoked or scheduled old one), the list shows it.
+    connect(dialog, &QDialog::finished, m_pane, &ApiKeysPane::reload);
+    dialog->open();
+}
+
+ScheduledRevocations *KeyActions::revocationsFor(SessionManager *session)
+{
+    QPointer<ScheduledRevocations> &revocations = m_revocations[session];
+    if (revocations)
+        return revocations;
+    revocations = new ScheduledRevocations(m_services.settings, session, m_services.clock, session);
+    ScheduledRevocations *schedule = revocations;
+    connect(schedule, &ScheduledRevocations::reminder, this,
+            [this, schedule, session](const QString &message) {
+                if (session != m_context.session)
+                    return;
+                m_pane->banner()->showMessage(
+                    message, MessageWidget::Kind::Warning,
+                    {{tr("Revoke now"), QStringLiteral("revokeOverdueButton"), [schedule] {
+                          schedule->revokeOverdueNow();
+                      }}});
+            });
+    connect(schedule, &ScheduledRevocations::revoked, m_pane, &ApiKeysPane::reload);
+    return schedule;
+}
+
+} // namespace plexe
