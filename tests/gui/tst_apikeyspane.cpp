@@ -293,7 +293,7 @@ private slots:
         QTRY_VERIFY(f->find<QLabel>(QStringLiteral("readOnlyLabel"))->isVisible());
         QCOMPARE(shown()->rowCount(), 2);
         select(QStringLiteral("Demo key"));
-        for (const char *name : {"createButton", "rotateButton", "editButton", "revokeButton"})
+        for (const char *name : {"createKeyButton", "rotateButton", "editButton", "revokeButton"})
             QVERIFY2(!f->find<QPushButton>(QString::fromLatin1(name))->isEnabled(), name);
         // Delete does nothing either.
         table()->setFocus();
@@ -356,7 +356,7 @@ private slots:
         table()->setFocus();
         QTest::keyClick(table(), Qt::Key_N, Qt::ControlModifier);
         QCOMPARE(create.size(), 1);
-        QCOMPARE(f->find<QPushButton>(QStringLiteral("createButton"))->accessibleName(),
+        QCOMPARE(f->find<QPushButton>(QStringLiteral("createKeyButton"))->accessibleName(),
                  QStringLiteral("Create key"));
         QSignalSpy rotate(pane(), &ApiKeysPane::rotateRequested);
         select(QStringLiteral("Demo key"));

@@ -26,6 +26,24 @@ class TestCreateKeyDialog : public QObject
 
     std::unique_ptr<ConsoleFixture> f;
 
+    // The dialog's own controls: the window has other widgets with the same object names
+    // (the profile editor's "nameEdit", for one), so never look them up window-wide.
+    static void typeIn(QWidget *d, const char *name, const QString &text)
+    {
+        auto *edit = d->findChild<QLineEdit *>(QString::fromLatin1(name));
+        QVERIFY2(edit, name);
+        edit->clear();
+        QTest::keyClicks(edit, text);
+    }
+
+    static void clickIn(QWidget *d, const char *name)
+    {
+        auto *button = d->findChild<QAbstractButton *>(QString::fromLatin1(name));
+        QVERIFY2(button, name);
+        QVERIFY2(button->isEnabled(), name);
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
     CreateKeyDialog *openDialog()
     {
         auto *dialog =
@@ -115,7 +133,7 @@ private slots:
         CreateKeyDialog *d = openDialog();
         auto *create = in<QPushButton>(d, "createButton");
         auto *error = in<QLabel>(d, "nameError");
-        f->type(QStringLiteral("nameEdit"), QStringLiteral("   "));
+        typeIn(d, "nameEdit", QStringLiteral("   "));
         QVERIFY(!create->isEnabled());
         QVERIFY(error->isVisible());
         QCOMPARE(error->text(), QStringLiteral("Enter a name for the key."));
@@ -143,11 +161,11 @@ private slots:
     {
         CreateKeyDialog *d = openDialog();
         QSignalSpy created(d, &CreateKeyDialog::keyCreated);
-        f->type(QStringLiteral("nameEdit"), QStringLiteral("  ci deploy  "));
+        typeIn(d, "nameEdit", QStringLiteral("  ci deploy  "));
         auto *combo = in<QComboBox>(d, "expiryCombo");
         combo->setCurrentIndex(1);
         QCOMPARE(d->expirationDays(), std::optional<int>(30));
-        f->click(QStringLiteral("createButton"));
+        clickIn(d, "createButton");
         QVERIFY(created.size() == 1 || created.wait(10000));
         const auto info = created.first().first().value<ApiKey>();
         QCOMPARE(info.name, QStringLiteral("ci deploy"));
@@ -185,7 +203,7 @@ private slots:
         CreateKeyDialog *d = openDialog();
         // A right-to-left override passes the documented rule; this server refuses it.
         in<QLineEdit>(d, "nameEdit")->setText(QStringLiteral("evil\u202Egnp.exe"));
-        f->click(QStringLiteral("createButton"));
+        clickIn(d, "createButton");
         auto *nameError = in<QLabel>(d, "nameError");
         QTRY_VERIFY_WITH_TIMEOUT(nameError->isVisible(), 10000);
         QVERIFY2(nameError->text().contains(QLatin1String("invisible")),
@@ -194,10 +212,10 @@ private slots:
         QVERIFY(!in<MessageWidget>(d, "createKeyMessage")->isShowing());
 
         // A date further out than the server allows: the server says so, by the expiry.
-        f->type(QStringLiteral("nameEdit"), QStringLiteral("far future"));
+        typeIn(d, "nameEdit", QStringLiteral("far future"));
         in<QComboBox>(d, "expiryCombo")->setCurrentIndex(4);
         in<QDateEdit>(d, "expiryDate")->setDate(f->clock.now().date().addYears(20));
-        f->click(QStringLiteral("createButton"));
+        clickIn(d, "createButton");
         auto *expiryError = in<QLabel>(d, "expiryError");
         QTRY_VERIFY_WITH_TIMEOUT(expiryError->isVisible(), 10000);
         QVERIFY2(expiryError->text().contains(QLatin1String("expiration_days")),
@@ -228,8 +246,8 @@ private slots:
             QVERIFY(ok);
         }
         CreateKeyDialog *d = openDialog();
-        f->type(QStringLiteral("nameEdit"), QStringLiteral("one too many"));
-        f->click(QStringLiteral("createButton"));
+        typeIn(d, "nameEdit", QStringLiteral("one too many"));
+        clickIn(d, "createButton");
         auto *message = in<MessageWidget>(d, "createKeyMessage");
         QTRY_VERIFY_WITH_TIMEOUT(message->isShowing(), 10000);
         QVERIFY2(message->text().startsWith(

@@ -94,7 +94,8 @@ class TestRevealKeyDialog : public QObject
             new CreateKeyDialog(f->window->currentSession(), &f->clipboard, &f->clock,
                                 f->sandbox.demoEmail(), Profile::sandboxName(), f->window.get());
         d->open();
-        f->type(QStringLiteral("nameEdit"), name);
+        // The dialog's own field: the window may hold other "nameEdit"s.
+        QTest::keyClicks(in<QLineEdit>(d, "nameEdit"), name);
         QTest::mouseClick(in<QPushButton>(d, "createButton"), Qt::LeftButton);
         if (!QTest::qWaitFor([this] { return openReveal() != nullptr; }, 10000))
             return nullptr;

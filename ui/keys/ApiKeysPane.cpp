@@ -72,7 +72,7 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
         tr("The Access Logs pane will show this key's activity once it is available."));
     m_ui->readOnlyLabel->hide();
 
-    connect(m_ui->createButton, &QPushButton::clicked, this, &ApiKeysPane::createRequested);
+    connect(m_ui->createKeyButton, &QPushButton::clicked, this, &ApiKeysPane::createRequested);
     connect(m_ui->revokeButton, &QPushButton::clicked, this, &ApiKeysPane::askRevoke);
     connect(m_ui->editButton, &QPushButton::clicked, this, &ApiKeysPane::openEdit);
     connect(m_ui->rotateButton, &QPushButton::clicked, this, [this] {
@@ -124,7 +124,7 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
         addAction(action);
     };
     addShortcut(QStringLiteral("createKeyAction"), QKeySequence::New, [this] {
-        if (m_ui->createButton->isEnabled())
+        if (m_ui->createKeyButton->isEnabled())
             emit createRequested();
     });
     // On the table only: Delete in the search field deletes text.
@@ -341,7 +341,7 @@ void ApiKeysPane::updateActions()
 {
     const std::optional<ApiKey> key = selectedKey();
     const bool active = key && key->status == QLatin1String("active");
-    m_ui->createButton->setEnabled(canChange());
+    m_ui->createKeyButton->setEnabled(canChange());
     for (QPushButton *button : {m_ui->rotateButton, m_ui->editButton, m_ui->revokeButton})
         button->setEnabled(canChange() && active);
 }
