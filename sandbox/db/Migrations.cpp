@@ -107,13 +107,28 @@ const char *const kActorIndex = R"SQL(
 CREATE INDEX access_logs_by_actor ON access_logs(account_id, actor, id);
 )SQL";
 
+// Filters that never meet (an event with an outcome it never has, a key with an event or an
+// address it never has) made a page walk every row of one filter's range and read the table
+// row of each to test the others: 20-120 ms at 1M events. Each exact-filter index now carries
+// the other filter columns after the id, so those tests run on the index entry (the table row
+// is read only for a match) while the entries stay in id order for paging. AccessLogQuery
+// picks the index whose range is smallest. Same index count; the seeder rebuilds them.
+const char *const kFilterColumns = R"SQL(
+DROP INDEX access_logs_by_event;
+DROP INDEX access_logs_by_key;
+DROP INDEX access_logs_by_ip;
+CREATE INDEX access_logs_by_event ON access_logs(account_id, event, id, outcome, key_id, ip);
+CREATE INDEX access_logs_by_key ON access_logs(account_id, key_id, id, event, outcome, ip);
+CREATE INDEX access_logs_by_ip ON access_logs(account_id, ip, id, event, outcome, key_id);
+)SQL";
+
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
 {
     static const std::vector<Step> list = {
         {1, kAccountsKeysModels}, {2, kAccessLogs}, {3, SignInSchema::sql()},
-        {4, kSignOutLink},        {5, kActorIndex},
+        {4, kSignOutLink},        {5, kActorIndex}, {6, kFilterColumns},
     };
     return list;
 }
