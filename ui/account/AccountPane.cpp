@@ -2,8 +2,8 @@
 
 #include "api/ApiClient.h"
 #include "common/MessageWidget.h"
-#include "core/RelativeTime.h"
 #include "core/Preferences.h"
+#include "core/RelativeTime.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
 #include "session/SessionPolicy.h"

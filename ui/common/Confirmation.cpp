@@ -29,7 +29,8 @@ QMessageBox *Confirmation::ask(QWidget *parent, const Request &request, QObject 
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     cancel->setAccessibleName(cancel->text());
-    QPushButton *confirm = box->addButton(request.verb, QMessageBox::DestructiveRole);
+    // AcceptRole, not DestructiveRole: every platform layout puts it on the right, after Cancel.
+    QPushButton *confirm = box->addButton(request.verb, QMessageBox::AcceptRole);
     confirm->setObjectName(QStringLiteral("confirmButton"));
     confirm->setAccessibleName(request.verb);
     box->setDefaultButton(cancel);

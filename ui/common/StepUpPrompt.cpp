@@ -25,6 +25,8 @@ StepUpPrompt::StepUpPrompt(SessionManager *session, bool passwordAccount, const 
     setWindowModality(Qt::WindowModal);
     setWindowTitle(tr("Confirm it is you"));
     auto *layout = new QVBoxLayout(this);
+    // Banners appear inside: the dialog takes the size its rows need instead of squeezing them.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     auto *explanation = new QLabel(this);
     explanation->setObjectName(QStringLiteral("stepUpExplanation"));
     explanation->setTextFormat(Qt::PlainText);

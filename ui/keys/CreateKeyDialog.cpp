@@ -26,6 +26,8 @@ CreateKeyDialog::CreateKeyDialog(SessionManager *session, SecretClipboard *clipb
       m_message(new MessageWidget(this, clock))
 {
     m_ui->setupUi(this);
+    // Messages appear inside: the dialog takes the size its rows need instead of squeezing them.
+    layout()->setSizeConstraint(QLayout::SetFixedSize);
     setObjectName(QStringLiteral("createKeyDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowModality(Qt::WindowModal);

@@ -76,6 +76,8 @@ EditKeyDialog::EditKeyDialog(SessionManager *session, const ApiKey &key, QWidget
     cancelButton->setObjectName(QStringLiteral("editCancelButton"));
     cancelButton->setAccessibleName(tr("Cancel"));
     auto *layout = new QVBoxLayout(this);
+    // Banners appear inside: the dialog takes the size its rows need instead of squeezing them.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);

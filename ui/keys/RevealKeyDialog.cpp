@@ -49,6 +49,8 @@ RevealKeyDialog::RevealKeyDialog(CreatedApiKey &key, SessionManager *session,
     setWindowFlag(Qt::WindowContextHelpButtonHint, false);
 
     auto *layout = new QVBoxLayout(this);
+    // Banners appear inside: the dialog takes the size its rows need instead of squeezing them.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
     auto *warning = new QLabel(tr("This is the only time the key is shown. Copy it now and store "
                                   "it somewhere safe, such as a password manager."),
                                this);

@@ -44,6 +44,8 @@ RotateKeyDialog::RotateKeyDialog(const ApiKey &oldKey, const QString &account,
     setWindowModality(Qt::WindowModal);
     setWindowTitle(tr("Rotate API key"));
     auto *layout = new QVBoxLayout(this);
+    // Banners appear inside: the dialog takes the size its rows need instead of squeezing them.
+    layout->setSizeConstraint(QLayout::SetFixedSize);
 
     // C23: which account, profile and key this acts on. Server text stays plain text (D30).
     auto *subject = new QLabel(this);

@@ -13,6 +13,8 @@ ProfileEditDialog::ProfileEditDialog(ProfileStore *store, const QString &existin
       m_existing(existing)
 {
     m_ui->setupUi(this);
+    // Messages appear inside: the dialog takes the size its rows need instead of squeezing them.
+    layout()->setSizeConstraint(QLayout::SetFixedSize);
     setObjectName(QStringLiteral("profileEditDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowTitle(existing.isEmpty() ? tr("New profile") : tr("Edit profile"));
