@@ -29,7 +29,8 @@ QMessageBox *Confirmation::ask(QWidget *parent, const Request &request, QObject 
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     cancel->setAccessibleName(cancel->text());
-    // AcceptRole, not DestructiveRole: every platform layout puts it on the right, after Cancel.
+    // AcceptRole, not DestructiveRole: the platform orders it as its affirmative button (on the
+    // right on GNOME and macOS; before Cancel on KDE and Windows, as users there expect).
     QPushButton *confirm = box->addButton(request.verb, QMessageBox::AcceptRole);
     confirm->setObjectName(QStringLiteral("confirmButton"));
     confirm->setAccessibleName(request.verb);
