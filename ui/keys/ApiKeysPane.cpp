@@ -255,11 +255,20 @@ void ApiKeysPane::reload()
     showContent();
 }
 
+void ApiKeysPane::retireLoader()
+{
+    // The loader is done; it goes once its signal has returned, not from inside it. As a child
+    // of the pane it also goes with the pane if no event loop runs again (a closing window).
+    ApiKeyListLoader *done = m_loader.release();
+    if (!done)
+        return;
+    done->setParent(this);
+    done->deleteLater();
+}
+
 void ApiKeysPane::onLoaded(const QList<ApiKey> &keys, bool complete)
 {
-    // The loader is done; it goes once this slot returns (not from inside its own signal).
-    QMetaObject::invokeMethod(
-        this, [this, loader = m_loader.release()] { delete loader; }, Qt::QueuedConnection);
+    retireLoader();
     m_banner->hideMessage();
     const QString selected = m_selectedId;
     m_proxy->setPinnedKeyId(QString()); // a fresh list shows what the filter says
@@ -282,8 +291,7 @@ void ApiKeysPane::onLoaded(const QList<ApiKey> &keys, bool complete)
 
 void ApiKeysPane::onLoadFailed(const ApiError &error)
 {
-    QMetaObject::invokeMethod(
-        this, [this, loader = m_loader.release()] { delete loader; }, Qt::QueuedConnection);
+    retireLoader();
     const bool unreachable = error.kind() == ApiError::Kind::Network ||
                              error.kind() == ApiError::Kind::Timeout ||
                              error.kind() == ApiError::Kind::Tls;
