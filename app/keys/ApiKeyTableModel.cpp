@@ -10,6 +10,13 @@ namespace plexe {
 
 namespace {
 
+// Creation and use are in the past by definition: a server clock a little ahead of ours must not
+// make a key "used in a few seconds".
+QDateTime pastAt(const QDateTime &when, const QDateTime &now)
+{
+    return when.isValid() && when > now ? now : when;
+}
+
 const QString kDash = QStringLiteral("\u2014");
 
 // Sort keys for dates: a key that never expires sorts after every date, one never used before.
@@ -68,13 +75,14 @@ QVariant ApiKeyTableModel::display(const ApiKey &key, int column) const
     case Status:
         return statusText(key.status);
     case Created:
-        return key.createdAt.isValid() ? RelativeTime::format(key.createdAt, now) : kDash;
+        return key.createdAt.isValid() ? RelativeTime::format(pastAt(key.createdAt, now), now)
+                                       : kDash;
     case CreatedBy:
         return key.createdBy.isEmpty() ? kDash : DisplayText::neutralise(key.createdBy);
     case Expires:
         return RelativeTime::format(key.expiresAt, now); // "Never" when null
     case LastUsed:
-        return RelativeTime::format(key.lastUsedAt, now);
+        return RelativeTime::format(pastAt(key.lastUsedAt, now), now);
     default:
         return {};
     }
