@@ -260,11 +260,19 @@ void ApiKeysPane::reload()
     showContent();
 }
 
+void ApiKeysPane::retireLoader()
+{
+    if (ApiKeyListLoader *loader = m_loader.release()) {
+        loader->setParent(this);
+        loader->deleteLater();
+    }
+}
+
 void ApiKeysPane::onLoaded(const QList<ApiKey> &keys, bool complete)
 {
-    // The loader is done; it goes once this slot returns (not from inside its own signal).
-    QMetaObject::invokeMethod(
-        this, [this, loader = m_loader.release()] { delete loader; }, Qt::QueuedConnection);
+    // The loader is done; it goes once this slot returns (not from inside its own signal), or
+    // with the pane if that goes first (a queued call to the pane would then be dropped).
+    retireLoader();
     m_banner->hideMessage();
     const QString selected = m_selectedId;
     m_proxy->setPinnedKeyId(QString()); // a fresh list shows what the filter says
@@ -287,8 +295,7 @@ void ApiKeysPane::onLoaded(const QList<ApiKey> &keys, bool complete)
 
 void ApiKeysPane::onLoadFailed(const ApiError &error)
 {
-    QMetaObject::invokeMethod(
-        this, [this, loader = m_loader.release()] { delete loader; }, Qt::QueuedConnection);
+    retireLoader();
     const bool unreachable = error.kind() == ApiError::Kind::Network ||
                              error.kind() == ApiError::Kind::Timeout ||
                              error.kind() == ApiError::Kind::Tls;

@@ -66,6 +66,7 @@ signals:
     void viewActivityRequested(const QString &keyId);
 
 private:
+    void retireLoader();
     void onLoaded(const QList<ApiKey> &keys, bool complete);
     void onLoadFailed(const ApiError &error);
     void showContent();
