@@ -50,6 +50,10 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
     m_banner = new MessageWidget(this, clock);
     m_banner->setObjectName(QStringLiteral("apiKeysMessage"));
     static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_banner);
+    m_reminder = new MessageWidget(this, clock);
+    m_reminder->setObjectName(QStringLiteral("apiKeysReminder"));
+    static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_reminder);
+    m_reminder->hideMessage();
 
     m_proxy->setSourceModel(m_model);
     m_ui->keyTable->setModel(m_proxy);
@@ -199,6 +203,7 @@ void ApiKeysPane::dropSessionData()
     m_ui->usageValue->setProperty("keyId", QString());
     m_model->clear();
     m_banner->hideMessage();
+    m_reminder->hideMessage();
     m_loaded = false;
     m_offline = false;
     m_loadedAt = QDateTime();

@@ -49,6 +49,9 @@ public:
     // The key selected in the table, if any.
     std::optional<ApiKey> selectedKey() const;
     MessageWidget *banner() const { return m_banner; }
+    // The scheduled revocations' reminder (KeyActions): a banner of its own, which the list's
+    // loading does not hide; the end of the session does.
+    MessageWidget *reminderBanner() const { return m_reminder; }
 
 public slots:
     // A key was created (or a rotation made one): show and select its row.
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<Ui::ApiKeysPane> m_ui;
     const Clock *m_clock;
     MessageWidget *m_banner;
+    MessageWidget *m_reminder;
     ApiKeyTableModel *m_model;
     ApiKeyFilterProxy *m_proxy;
     QPointer<SessionManager> m_session;

@@ -56,13 +56,18 @@ ScheduledRevocations *KeyActions::revocationsFor(SessionManager *session)
             [this, schedule, session](const QString &message) {
                 if (session != m_context.session)
                     return;
-                m_pane->banner()->showMessage(
+                // Not the pane's banner: the list's loading (which follows a start) hides that.
+                m_pane->reminderBanner()->showMessage(
                     message, MessageWidget::Kind::Warning,
                     {{tr("Revoke now"), QStringLiteral("revokeOverdueButton"), [schedule] {
                           schedule->revokeOverdueNow();
                       }}});
             });
     connect(schedule, &ScheduledRevocations::revoked, m_pane, &ApiKeysPane::reload);
+    connect(schedule, &ScheduledRevocations::revoked, this, [this, schedule, session] {
+        if (session == m_context.session && schedule->overdue().isEmpty())
+            m_pane->reminderBanner()->hideMessage(); // nothing left to remind of
+    });
     return schedule;
 }
 
