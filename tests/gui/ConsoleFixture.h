@@ -32,12 +32,28 @@ namespace plexe::test {
 class ConsoleFixture
 {
 public:
-    ConsoleFixture()
+    enum class Keychain { Fresh, AsLeft };
+
+    // Fresh: the console's keychain entries left by an earlier test of the same binary (they
+    // share the harness' Secret Service) are deleted first, as on a new user's machine.
+    explicit ConsoleFixture(Keychain keychain = Keychain::Fresh)
         : clock(QDateTime::currentDateTimeUtc()),
           settings(dir.filePath(QStringLiteral("console.ini")), QSettings::IniFormat),
           profiles(&settings), preferences(&settings),
           clipboard(QGuiApplication::clipboard(), &clock)
-    {}
+    {
+        if (keychain == Keychain::Fresh)
+            clearKeychain();
+    }
+
+    static void clearKeychain()
+    {
+        QProcess tool;
+        tool.start(
+            QStringLiteral("secret-tool"),
+            {QStringLiteral("clear"), QStringLiteral("server"), SessionStore::defaultService()});
+        tool.waitForFinished(10000);
+    }
 
     // Starts the sandbox (once) and points the "Local sandbox" profile at it.
     bool startSandbox(const SandboxProcess::Options &options = {})

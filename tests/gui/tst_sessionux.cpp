@@ -204,6 +204,26 @@ private slots:
         QVERIFY(ok);
     }
 
+    void restoredKeyTheServerRefusesEndsTheSession()
+    {
+        // An API-key session in the keychain whose key the server no longer knows (revoked
+        // elsewhere, or a sandbox seeded anew): the console must not sit in an empty workspace.
+        f->click(QStringLiteral("apiKeyButton"));
+        f->type(QStringLiteral("apiKeyEdit"), f->sandbox.demoApiKey());
+        f->click(QStringLiteral("apiKeySignInButton"));
+        QVERIFY(f->waitForPage(QStringLiteral("workspace")));
+        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")), 5000);
+        f.reset();
+        f = std::make_unique<ConsoleFixture>(ConsoleFixture::Keychain::AsLeft);
+        QVERIFY(f->startSandbox()); // a new sandbox: the stored key means nothing to it
+        f->openWindow();
+        QVERIFY2(f->waitForPage(QStringLiteral("signInPage")), qPrintable(f->page()));
+        QVERIFY2(f->signInMessage().contains(QStringLiteral("API key")),
+                 qPrintable(f->signInMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(!profileEntries().contains(QStringLiteral("Local sandbox/")),
+                                 5000);
+    }
+
     void keyboardOnlySignInAndSignOut()
     {
         QWidget *email = f->find<QWidget>(QStringLiteral("emailEdit"));

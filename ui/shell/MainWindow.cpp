@@ -378,6 +378,16 @@ void MainWindow::loadUser()
                 m_user = *user;
         } else if (request->error().kind() == ApiError::Kind::Cancelled) {
             return;
+        } else if (request->error().httpStatus() == 401 &&
+                   session->sessionKind() == QLatin1String("api_key")) {
+            // The stored key is revoked, expired or unknown to this server: nothing in the
+            // workspace could work, so the session ends (B17) and the sign-in page says why.
+            const QString why = request->error().userMessage();
+            session->signOut();
+            m_signIn->banner()->showMessage(
+                tr("The saved API key was refused: %1 Sign in again.").arg(why),
+                MessageWidget::Kind::Warning);
+            return;
         } else {
             m_banner->showMessage(
                 tr("Your account could not be loaded: %1").arg(request->error().userMessage()),
