@@ -85,8 +85,12 @@ bool Console::isUsable(QString *error) const
 
 void Console::show()
 {
+    // The first frame shows the start page at once; the profile (sandbox start, keychain restore,
+    // network) is opened right after it, so none of them delays what the user first sees.
+    connect(
+        m_window.get(), &MainWindow::firstPainted, this,
+        [this] { m_window->openProfile(m_initialProfile); }, Qt::SingleShotConnection);
     m_window->show();
-    m_window->openProfile(m_initialProfile);
 }
 
 } // namespace plexe

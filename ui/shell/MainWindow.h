@@ -49,6 +49,11 @@ public:
     MessageWidget *windowBanner() const { return m_banner; }
     StatusLine *statusLine() const { return m_status; }
 
+signals:
+    // The window's first paint has reached the screen (Console opens the profile after it, so
+    // that the keychain and the network never delay the first frame).
+    void firstPainted();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void showEvent(QShowEvent *event) override;
