@@ -17,6 +17,7 @@
 #include "session/SessionRequest.h"
 #include "session/SessionStore.h"
 #include "session/UserActivityFilter.h"
+#include "shell/IdleWarning.h"
 #include "shell/PlaceholderPane.h"
 #include "shell/ProfileBar.h"
 #include "shell/StartPage.h"
@@ -54,7 +55,8 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
       m_signIn(new SignInPage(services.clock, services.opener, m_pages)),
       m_workspace(new Workspace(m_pages)), m_keys(new ApiKeysPane(services.clock)),
       m_account(new AccountPane(services.preferences, services.clock)),
-      m_status(new StatusLine(statusBar(), services.clock, this))
+      m_status(new StatusLine(statusBar(), services.clock, this)),
+      m_idle(new IdleWarning(m_banner, m_status, services.clock, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto *central = new QWidget(this);
@@ -328,33 +330,7 @@ void MainWindow::watch(SessionManager *session)
                             .arg(message),
                         MessageWidget::Kind::Warning);
             });
-    SessionPolicy *policy = session->policy();
-    connect(policy, &SessionPolicy::idleWarning, this, [this, policy, current] {
-        if (current())
-            showIdleWarning(policy);
-    });
-    connect(policy, &SessionPolicy::idleWarningCleared, this, [this, policy, current] {
-        if (!current())
-            return;
-        // With an idle timeout of a minute or less the warning is due again at once: keep it
-        // and move its countdown, rather than letting the banner (and the layout under the
-        // user's pointer) blink on every click.
-        const QDateTime deadline = policy->idleDeadline();
-        if (m_services.clock->now().secsTo(deadline) <= SessionPolicy::kWarningLead.count())
-            return showIdleWarning(policy);
-        m_banner->hideMessage();
-        m_status->setIdleDeadline({});
-    });
-}
-
-void MainWindow::showIdleWarning(SessionPolicy *policy)
-{
-    m_banner->showCountdown(tr("You will be signed out in %1 because of inactivity."),
-                            policy->idleDeadline(), MessageWidget::Kind::Warning, {},
-                            {{tr("Stay signed in"), QStringLiteral("staySignedInButton"), [policy] {
-                                  policy->staySignedIn();
-                              }}});
-    m_status->setIdleDeadline(policy->idleDeadline());
+    m_idle->watch(session->policy(), current);
 }
 
 void MainWindow::onSignedIn(SessionManager *session)
@@ -452,8 +428,7 @@ void MainWindow::onSignedOut(SessionManager::EndReason reason)
     else
         m_resume = ResumePoint();
     m_user = User();
-    m_banner->hideMessage();
-    m_status->setIdleDeadline({});
+    m_idle->clear();
     showSignIn();
     m_signIn->banner()->showMessage(signedOutText(reason), timedOut
                                                                ? MessageWidget::Kind::Warning

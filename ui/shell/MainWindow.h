@@ -18,7 +18,7 @@ class KeyActions;
 class MessageWidget;
 class ProfileBar;
 class ProfileSessions;
-class SessionPolicy;
+class IdleWarning;
 class SignInPage;
 class StartPage;
 class StatusLine;
@@ -64,7 +64,6 @@ private:
     void reloadProfileList();
     void activate(const Profile &profile);
     void watch(SessionManager *session);
-    void showIdleWarning(SessionPolicy *policy);
     void onSignedIn(SessionManager *session);
     void loadUser();
     void showWorkspace();
@@ -96,6 +95,7 @@ private:
     KeyActions *m_keyActions;
     AccountPane *m_account;
     StatusLine *m_status;
+    IdleWarning *m_idle;
     QPointer<StepUpPrompt> m_stepUp;
 
     // Where the user was when an idle or absolute timeout ended the session: the same account
