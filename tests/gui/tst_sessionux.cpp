@@ -212,7 +212,12 @@ private slots:
         f->type(QStringLiteral("apiKeyEdit"), f->sandbox.demoApiKey());
         f->click(QStringLiteral("apiKeySignInButton"));
         QVERIFY(f->waitForPage(QStringLiteral("workspace")));
-        QTRY_VERIFY_WITH_TIMEOUT(profileEntries().contains(QStringLiteral("Local sandbox/")), 5000);
+        // The whole session, not a part of it: a key without its metadata is an orphan that
+        // the next start deletes (and then there is nothing to restore).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            profileEntries().contains(QStringLiteral("Local sandbox/api_key")) &&
+                profileEntries().contains(QStringLiteral("Local sandbox/session_meta")),
+            5000);
         f.reset();
         f = std::make_unique<ConsoleFixture>(ConsoleFixture::Keychain::AsLeft);
         QVERIFY(f->startSandbox()); // a new sandbox: the stored key means nothing to it
