@@ -112,14 +112,14 @@ cmd_test() {
     ctest --preset dev -j "$jobs" --label-exclude bench
 }
 
-# The package is built from the dev (RelWithDebInfo) tree; ctest's packaging tests build the same
-# file through the `package_deb` target, so this and CI make one and the same .deb.
+# The package is made from the dev (RelWithDebInfo, stripped by CPack) tree, as ctest's packaging
+# tests make theirs (tests/packaging/package-check.sh build).
 cmd_package() {
     install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
         "${package_pkgs[@]}"
-    cmake --preset dev -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
-    cmake --build --preset dev -j "$jobs" --target package_deb
-    ls build/dev/plexe-console_*.deb
+    configure_and_build dev
+    (cd build/dev && cpack -G DEB >/dev/null)
+    ls "$root"/build/dev/plexe-console_*.deb
 }
 
 case "${1:-}" in
