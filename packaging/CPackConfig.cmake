@@ -5,17 +5,21 @@
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGE_NAME "plexe-console")
 set(CPACK_PACKAGE_VENDOR "Plexe Console developers")
-set(CPACK_PACKAGE_CONTACT "Plexe Console developers <console@plexe.local>")
+# An address on the project's homepage domain: lintian rejects hosts that cannot receive mail
+# (.local, .invalid). The same address signs packaging/debian/changelog.
+set(CPACK_PACKAGE_CONTACT "Plexe Console developers <console@plexe.ai>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+# Debian shows the long description as is: lines under 80 columns (lintian).
 set(CPACK_PACKAGE_DESCRIPTION
-    "Plexe Console is a Qt desktop program for account owners of the Plexe Platform: it signs in
-with email and password (with a code from an authenticator app), in the web browser, or with an
-API key, keeps the session in the desktop's keychain, and creates, edits, rotates and revokes the
-account's API keys.
+    "Plexe Console is a Qt desktop program for account owners of the Plexe
+Platform. It signs in with email and password (with a code from an
+authenticator app), in the web browser, or with an API key, keeps the
+session in the desktop's keychain, and creates, edits, rotates and revokes
+the account's API keys.
 
-The package includes plexe-sandbox, a local stand-in for the Plexe Platform API that
-`plexe-console --sandbox` starts, so that the console can be tried with demo accounts, no
-account of one's own and no network.")
+The package includes plexe-sandbox, a local stand-in for the Plexe Platform
+API that plexe-console --sandbox starts, so that the console can be tried
+with demo accounts, without an account of one's own and without a network.")
 set(CPACK_RESOURCE_FILE_LICENSE "${PROJECT_SOURCE_DIR}/LICENSE")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 # A release build's binaries carry debug information: strip them, as Debian packages do.

@@ -44,7 +44,7 @@ class TestGermanSignIn : public QObject
         QXmlStreamReader xml(&ts);
         QString source;
         while (!xml.atEnd()) {
-            if (!xml.readNextStartElement())
+            if (xml.readNext() != QXmlStreamReader::StartElement)
                 continue;
             if (xml.name() == QLatin1String("source")) {
                 source = withoutAccelerators(xml.readElementText());
@@ -119,6 +119,7 @@ class TestGermanSignIn : public QObject
     void expectNoEnglish(const char *where)
     {
         const QStringList texts = visibleTexts();
+        qInfo().noquote() << where << "shows:" << texts.join(QLatin1String(" | "));
         QVERIFY2(texts.size() >= 5, qPrintable(texts.join(QLatin1String(" | "))));
         QStringList found;
         for (const QString &text : texts) {
@@ -152,16 +153,22 @@ private slots:
         QCOMPARE(f->find<QAbstractButton>(QStringLiteral("signInButton"))->text(),
                  QStringLiteral("Anmelden"));
         expectNoEnglish("credentials step");
+        if (QTest::currentTestFailed())
+            return;
 
         // A message of the core (plexe_core's API error), shown on the page.
         f->signInWithPassword(f->sandbox.demoEmail(), QStringLiteral("not-the-password"));
         QTRY_VERIFY_WITH_TIMEOUT(!f->signInMessage().isEmpty(), 10000);
         QCOMPARE(f->signInMessage(), QStringLiteral("E-Mail-Adresse oder Passwort ist falsch."));
         expectNoEnglish("wrong password");
+        if (QTest::currentTestFailed())
+            return;
 
         f->click(QStringLiteral("apiKeyButton"));
         QTRY_VERIFY(f->find(QStringLiteral("apiKeyStep"))->isVisible());
         expectNoEnglish("API key step");
+        if (QTest::currentTestFailed())
+            return;
     }
 
     void englishUserWithGermanAsSecondLanguageGetsEnglish()
