@@ -33,7 +33,7 @@ fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 # The Debian package and its checks (ctest label `packaging`): cpack's shlibdeps (dpkg-dev),
 # lintian, desktop-file-validate, appstreamcli, man (man-db) for the man page check, and Qt's own
 # German translations (qtbase_de.qm) that the German GUI test and the package recommend.
-package_pkgs=(dpkg-dev fakeroot file lintian desktop-file-utils appstream man-db
+package_pkgs=(dpkg-dev file lintian desktop-file-utils appstream man-db
               qt6-translations-l10n)
 
 as_root() {
