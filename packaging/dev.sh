@@ -30,7 +30,7 @@ test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrin
 # xdotool to click the console's real window, xprop to read its title.
 e2e_pkgs=(chromium nodejs xdotool x11-utils)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
-# The Debian package and its checks (ctest label `packaging`): cpack's shlibdeps (dpkg-dev),
+# The Debian package and its checks (ctest label `packaging`): cpack's shlibdeps (dpkg-dev, file),
 # lintian, desktop-file-validate, appstreamcli, man (man-db) for the man page check, and Qt's own
 # German translations (qtbase_de.qm) that the German GUI test and the package recommend.
 package_pkgs=(dpkg-dev file lintian desktop-file-utils appstream man-db

@@ -446,7 +446,7 @@
     </message>
     <message>
         <source>&amp;Expires</source>
-        <translation>&amp;Läuft ab</translation>
+        <translation>Läuft &amp;ab</translation>
     </message>
     <message>
         <source>Expires</source>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <source>you@example.com</source>
-        <translation>sie@example.com</translation>
+        <translation>name@example.com</translation>
     </message>
     <message>
         <source>&amp;Password</source>
@@ -744,7 +744,7 @@
     </message>
     <message>
         <source>Extra &amp;CA file</source>
-        <translation>Zusätzliche &amp;CA-Datei</translation>
+        <translation>Zusätzliche CA-&amp;Datei</translation>
     </message>
     <message>
         <source>Extra CA file</source>
@@ -1101,7 +1101,7 @@
     </message>
     <message>
         <source>Offline — showing data as of %1. %2</source>
-        <translation>Offline – Daten vom Stand %1. %2</translation>
+        <translation>Offline – Datenstand %1. %2</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>24 h: %1 · 7 d: %2 · 30 d: %3</source>
-        <translation>24 Std.: %1 · 7 T.: %2 · 30 T.: %3</translation>
+        <translation>24 Std.: %1 · 7 Tage: %2 · 30 Tage: %3</translation>
     </message>
     <message>
         <source>Revoke API key?</source>
@@ -1440,7 +1440,7 @@ Passwort %2</translation>
     </message>
     <message>
         <source>&amp;Expires</source>
-        <translation>&amp;Läuft ab</translation>
+        <translation>Läuft &amp;ab</translation>
     </message>
     <message>
         <source>Save</source>
