@@ -5,6 +5,7 @@
 #include "models/SampleCall.h"
 #include "ui_ModelDetailsPanel.h"
 
+#include <QAbstractButton>
 #include <QClipboard>
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -74,6 +75,12 @@ ModelDetailsPanel::ModelDetailsPanel(QWidget *parent)
         table->horizontalHeader()->setStretchLastSection(true);
         table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
         table->setMinimumHeight(table->fontMetrics().lineSpacing() * 5);
+        // Nothing to select in these tables: their corner button would do nothing.
+        table->setCornerButtonEnabled(false);
+        for (QAbstractButton *corner : table->findChildren<QAbstractButton *>()) {
+            corner->setObjectName(table->objectName() + QStringLiteral("CornerButton"));
+            corner->setAccessibleName(tr("Select all of %1").arg(table->accessibleName()));
+        }
     }
     QFont title = m_ui->modelNameValue->font();
     title.setBold(true);
