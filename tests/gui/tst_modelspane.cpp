@@ -203,7 +203,7 @@ private slots:
         QCOMPARE(label(QStringLiteral("modelCreatedByValue")), f->sandbox.demoEmail());
         QVERIFY(label(QStringLiteral("modelIntentValue")).startsWith(QStringLiteral("Predict")));
         QVERIFY(label(QStringLiteral("modelDatasetValue")).startsWith(QStringLiteral("ds_")));
-        const QString endpoint = label(QStringLiteral("modelEndpointValue"));
+        const QString endpoint = f->find<QLineEdit>(QStringLiteral("modelEndpointValue"))->text();
         QVERIFY(endpoint.endsWith(QStringLiteral("/models/churn-predictor/1/predict")));
         f->click(QStringLiteral("copyEndpointButton"));
         QCOMPARE(QGuiApplication::clipboard()->text(), endpoint);
@@ -211,7 +211,8 @@ private slots:
         select(QStringLiteral("sentiment-classifier"));
         QTRY_VERIFY_WITH_TIMEOUT(detailsLoaded(), 5000);
         QCOMPARE(label(QStringLiteral("modelDatasetValue")), QStringLiteral("—"));
-        QCOMPARE(label(QStringLiteral("modelEndpointValue")), QStringLiteral("—"));
+        QCOMPARE(f->find<QLineEdit>(QStringLiteral("modelEndpointValue"))->text(),
+                 QStringLiteral("—"));
         QVERIFY(!f->find(QStringLiteral("copyEndpointButton"))->isEnabled());
         QVERIFY(!f->find(QStringLiteral("copySampleButton"))->isEnabled());
     }
@@ -302,7 +303,8 @@ private slots:
         QVERIFY(!poller->isFollowing(QStringLiteral("fraud-detector"), QStringLiteral("2")));
         QVERIFY(poller->requestsSent() > sent);
         // The details follow: the settled model has an endpoint now.
-        QTRY_VERIFY_WITH_TIMEOUT(label(QStringLiteral("modelEndpointValue"))
+        QTRY_VERIFY_WITH_TIMEOUT(f->find<QLineEdit>(QStringLiteral("modelEndpointValue"))
+                                     ->text()
                                      .endsWith(QStringLiteral("/fraud-detector/2/predict")),
                                  5000);
         QCOMPARE(f->window->currentSession()->policy()->idleDeadline(), idleDeadline);

@@ -17,6 +17,7 @@
 #include <QAbstractButton>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QTableView>
@@ -134,7 +135,7 @@ private slots:
                 QStringLiteral("churn"))
                 table->selectRow(row);
         }
-        QTRY_COMPARE_WITH_TIMEOUT(find<QLabel>(QStringLiteral("modelEndpointValue"))->text(),
+        QTRY_COMPARE_WITH_TIMEOUT(find<QLineEdit>(QStringLiteral("modelEndpointValue"))->text(),
                                   QStringLiteral("https://api.plexe.ai/models/churn/1/predict"),
                                   5000);
         QCOMPARE(find<QLabel>(QStringLiteral("modelDatasetValue"))->text(), QStringLiteral("—"));

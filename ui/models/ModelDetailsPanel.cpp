@@ -12,6 +12,8 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
@@ -50,13 +52,6 @@ QString valueText(const QJsonValue &value)
     return DisplayText::neutralise(QString::fromUtf8(doc.toJson(QJsonDocument::Compact)));
 }
 
-QString statusLine(const Model &model, std::optional<double> progress)
-{
-    const QString text = ModelStatusText::withProgress(model.status, progress);
-    const QString deployment = ModelStatusText::deployment(model.deploymentStatus);
-    return deployment == kDash ? text : ModelDetailsPanel::tr("%1 · %2").arg(text, deployment);
-}
-
 } // namespace
 
 ModelDetailsPanel::ModelDetailsPanel(QWidget *parent)
@@ -67,14 +62,18 @@ ModelDetailsPanel::ModelDetailsPanel(QWidget *parent)
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit *edit : {m_ui->modelCurlEdit, m_ui->modelPythonEdit}) {
         edit->setFont(fixed);
-        edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 7);
+        edit->setMinimumHeight(edit->fontMetrics().lineSpacing() * 6);
     }
     for (QTableWidget *table :
          {m_ui->modelMetricsTable, m_ui->modelInputSchemaTable, m_ui->modelOutputSchemaTable}) {
         table->verticalHeader()->hide();
         table->horizontalHeader()->setStretchLastSection(true);
         table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-        table->setMinimumHeight(table->fontMetrics().lineSpacing() * 5);
+        // As tall as their rows (a schema has a handful of fields), not as tall as the panel.
+        table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+        table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the last column stretches
+        table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
+        table->setMaximumHeight(table->verticalHeader()->defaultSectionSize() * 8);
         // Nothing to select in these tables: their corner button would do nothing.
         table->setCornerButtonEnabled(false);
         for (QAbstractButton *corner : table->findChildren<QAbstractButton *>()) {
@@ -86,6 +85,14 @@ ModelDetailsPanel::ModelDetailsPanel(QWidget *parent)
     title.setBold(true);
     m_ui->modelNameValue->setFont(title);
     m_ui->modelSampleTabs->tabBar()->setAccessibleName(tr("Sample call language"));
+    m_ui->detailsForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_hint =
+        new QLabel(tr("Select a model to see its details, its schemas and a sample call."), this);
+    m_hint->setObjectName(QStringLiteral("modelDetailsHint"));
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
+    m_hint->setEnabled(false); // the palette's disabled text: a hint, not content
+    layout()->addWidget(m_hint);
 
     connect(m_ui->copyEndpointButton, &QPushButton::clicked, this, [this] {
         if (m_endpoint.isEmpty())
@@ -107,13 +114,13 @@ ModelDetailsPanel::~ModelDetailsPanel() = default;
 
 void ModelDetailsPanel::clearFields(const QString &text)
 {
-    for (QLabel *label :
-         {m_ui->modelDescriptionValue, m_ui->modelIntentValue, m_ui->modelEndpointValue,
-          m_ui->modelTagsValue, m_ui->modelDatasetValue, m_ui->modelCreatedByValue})
+    for (QLabel *label : {m_ui->modelDescriptionValue, m_ui->modelIntentValue, m_ui->modelTagsValue,
+                          m_ui->modelDatasetValue, m_ui->modelCreatedByValue})
         label->setText(text);
-    for (QTableWidget *table :
-         {m_ui->modelMetricsTable, m_ui->modelInputSchemaTable, m_ui->modelOutputSchemaTable})
-        table->setRowCount(0);
+    m_ui->modelEndpointValue->setText(text);
+    fillTable(m_ui->modelMetricsTable, {}, tr("Metric"), tr("Value"));
+    fillTable(m_ui->modelInputSchemaTable, {}, tr("Field"), tr("Type"));
+    fillTable(m_ui->modelOutputSchemaTable, {}, tr("Field"), tr("Type"));
     m_endpoint.clear();
     m_ui->copyEndpointButton->setEnabled(false);
     setSample(QString(), QString());
@@ -122,15 +129,18 @@ void ModelDetailsPanel::clearFields(const QString &text)
 void ModelDetailsPanel::showNothing()
 {
     m_modelName.clear();
-    m_ui->modelNameValue->setText(tr("Select a model to see its details."));
+    m_ui->modelNameValue->setText(QString());
     m_ui->modelDetailStatusValue->setText(kDash);
+    m_ui->modelDeploymentValue->setText(kDash);
     clearFields(kDash);
-    setEnabled(false);
+    m_ui->modelDetailsScroll->hide();
+    m_hint->show();
 }
 
 void ModelDetailsPanel::showSummary(const Model &model, std::optional<double> progress)
 {
-    setEnabled(true);
+    m_hint->hide();
+    m_ui->modelDetailsScroll->show();
     m_modelName = model.modelName;
     m_ui->modelNameValue->setText(tr("%1 (%2, version %3)")
                                       .arg(orDash(model.name),
@@ -145,7 +155,8 @@ void ModelDetailsPanel::showStatus(const Model &model, std::optional<double> pro
 {
     if (model.modelName != m_modelName)
         return;
-    m_ui->modelDetailStatusValue->setText(statusLine(model, progress));
+    m_ui->modelDetailStatusValue->setText(ModelStatusText::withProgress(model.status, progress));
+    m_ui->modelDeploymentValue->setText(ModelStatusText::deployment(model.deploymentStatus));
 }
 
 void ModelDetailsPanel::showDetails(const ModelDetails &details, std::optional<double> progress)
@@ -164,6 +175,7 @@ void ModelDetailsPanel::showDetails(const ModelDetails &details, std::optional<d
     fillTable(m_ui->modelOutputSchemaTable, details.outputSchema, tr("Field"), tr("Type"));
     m_endpoint = DisplayText::neutralise(details.endpoint.trimmed());
     m_ui->modelEndpointValue->setText(m_endpoint.isEmpty() ? kDash : m_endpoint);
+    m_ui->modelEndpointValue->setCursorPosition(0); // the start of a long address shows
     m_ui->copyEndpointButton->setEnabled(!m_endpoint.isEmpty());
     if (m_endpoint.isEmpty()) {
         const QString why = tr("# No endpoint yet: the sample call appears once the model is "
@@ -208,6 +220,7 @@ void ModelDetailsPanel::fillTable(QTableWidget *table, const QJsonObject &object
     if (object.isEmpty()) {
         table->setItem(0, 0, new QTableWidgetItem(kDash));
         table->setItem(0, 1, new QTableWidgetItem(QString()));
+        table->updateGeometry();
         return;
     }
     int row = 0;
@@ -215,6 +228,7 @@ void ModelDetailsPanel::fillTable(QTableWidget *table, const QJsonObject &object
         table->setItem(row, 0, new QTableWidgetItem(DisplayText::neutralise(it.key())));
         table->setItem(row, 1, new QTableWidgetItem(valueText(it.value())));
     }
+    table->updateGeometry();
 }
 
 } // namespace plexe

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 
+class QLabel;
 class QTableWidget;
 
 namespace Ui {
@@ -53,6 +54,7 @@ private:
                           const QString &value);
 
     std::unique_ptr<Ui::ModelDetailsPanel> m_ui;
+    QLabel *m_hint; // instead of the fields while no model is selected
     QString m_modelName;
     QString m_endpoint;
 };

@@ -53,6 +53,7 @@ ModelsPane::ModelsPane(const Clock *clock, QWidget *parent)
     m_ui->modelSplitter->addWidget(m_details);
     m_ui->modelSplitter->setStretchFactor(0, 1);
     m_ui->modelSplitter->setStretchFactor(1, 1);
+    m_ui->modelSplitter->setSizes({250, 370});
 
     m_proxy->setSourceModel(m_model);
     QTableView *table = m_ui->modelTable;

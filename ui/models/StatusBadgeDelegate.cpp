@@ -43,11 +43,13 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const int dot = fm.height() / 2;
     const int pad = fm.height() / 3;
     const QRect cell = opt.rect.adjusted(4, 2, -4, -2);
-    const int width = std::min(cell.width(), pad * 3 + dot + fm.horizontalAdvance(text));
+    // A little slack: elidedText() elides at the exact advance when hinting rounds up.
+    const int width = std::min(cell.width(), pad * 4 + dot + fm.horizontalAdvance(text) + 2);
     const QRect badge(cell.left(), cell.top(), width, cell.height());
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
+    painter->setFont(opt.font);
     QColor fill = colour;
     fill.setAlpha(40);
     painter->setPen(QPen(colour, 1));
