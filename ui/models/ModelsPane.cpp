@@ -47,6 +47,8 @@ ModelsPane::ModelsPane(const Clock *clock, QWidget *parent)
     emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.2);
     emptyFont.setBold(true);
     m_ui->modelEmptyTitle->setFont(emptyFont);
+    // Opening the pane puts the cursor in the search field, not on a row the user did not pick.
+    setFocusProxy(m_ui->modelSearchEdit);
     m_banner = new MessageWidget(this, clock);
     m_banner->setObjectName(QStringLiteral("modelsMessage"));
     static_cast<QVBoxLayout *>(layout())->insertWidget(0, m_banner);
