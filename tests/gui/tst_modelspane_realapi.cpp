@@ -116,11 +116,13 @@ private slots:
         open(RealApiModelsServer::ListAnswer::BareArray);
         QTRY_COMPARE_WITH_TIMEOUT(count(), QStringLiteral("5 models"), 5000);
         ModelStatusPoller *poller = m_pane->poller();
-        QCOMPARE(poller->followedCount(), 2); // fraud (processing) and queued (pending)
+        // fraud (processing) and queued (pending) are asked once each, then no more; the
+        // settled ones never.
         QTRY_COMPARE_WITH_TIMEOUT(poller->followedCount(), 0, 5000);
         QVERIFY(!poller->isScheduled());
         QCOMPARE(m_server->requestsFor("/models/fraud/2/status"), 1);
         QCOMPARE(m_server->requestsFor("/models/queued/1/status"), 1);
+        QCOMPARE(poller->requestsSent(), 2);
         QVERIFY(!m_pane->banner()->isShowing());
         QCOMPARE(statusOf(QStringLiteral("fraud")), QStringLiteral("Building"));
     }
