@@ -9,6 +9,7 @@
 #include "core/Preferences.h"
 #include "keys/ApiKeysPane.h"
 #include "keys/KeyActions.h"
+#include "models/ModelsPane.h"
 #include "profiles/ProfileSessions.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/ProfilesDialog.h"
@@ -44,7 +45,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kLastPaneKey = QStringLiteral("window/lastPane");
 enum PageIndex { StartingPage, SignInPageIndex, WorkspacePage };
-enum PaneIndex { KeysPane, LogsPane, ModelsPane, AccountPaneIndex };
+enum PaneIndex { KeysPane, LogsPane, ModelsPaneIndex, AccountPaneIndex };
 } // namespace
 
 MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
@@ -79,9 +80,9 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     m_workspace->addPane(
         new PlaceholderPane(tr("Access Logs"), tr("Who used your account, and when."), this),
         QStringLiteral("text-x-generic"), QStringLiteral(":/icons/logs.svg"));
-    m_workspace->addPane(
-        new PlaceholderPane(tr("Models"), tr("Your models and their status."), this),
-        QStringLiteral("applications-science"), QStringLiteral(":/icons/models.svg"));
+    m_workspace->addPane(new ModelsPane(services.clock, this),
+                         QStringLiteral("applications-science"),
+                         QStringLiteral(":/icons/models.svg"));
     m_workspace->addPane(m_account, QStringLiteral("avatar-default"),
                          QStringLiteral(":/icons/account.svg"));
     m_workspace->setCurrentIndex(m_services.settings->value(kLastPaneKey, 0).toInt());
