@@ -670,204 +670,204 @@
     </message>
     <message>
         <source>--api-url: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--api-url: %1</translation>
     </message>
 </context>
 <context>
     <name>ModelDetailsPanel</name>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Intent</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweck</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitstellung</translation>
     </message>
     <message>
         <source>Endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished">Kopieren</translation>
+        <translation>Kopieren</translation>
     </message>
     <message>
         <source>Copy endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt kopieren</translation>
     </message>
     <message>
         <source>Copy the endpoint address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse des Endpunkts kopieren</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished">Erstellt von</translation>
+        <translation>Erstellt von</translation>
     </message>
     <message>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>Metriken</translation>
     </message>
     <message>
         <source>Input schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabeschema</translation>
     </message>
     <message>
         <source>Output schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabeschema</translation>
     </message>
     <message>
         <source>Sample call</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufruf</translation>
     </message>
     <message>
         <source>Copy sample call</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufruf kopieren</translation>
     </message>
     <message>
         <source>Copy the sample call shown (it holds no key: it reads $PLEXE_API_KEY)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den angezeigten Beispielaufruf kopieren (er enthält keinen Schlüssel: er liest $PLEXE_API_KEY)</translation>
     </message>
     <message>
         <source>Sample call language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Beispielaufrufs</translation>
     </message>
     <message>
         <source>curl</source>
-        <translation type="unfinished"></translation>
+        <translation>curl</translation>
     </message>
     <message>
         <source>Sample call with curl</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufruf mit curl</translation>
     </message>
     <message>
         <source>Python</source>
-        <translation type="unfinished"></translation>
+        <translation>Python</translation>
     </message>
     <message>
         <source>Sample call with Python requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufruf mit Python (requests)</translation>
     </message>
 </context>
 <context>
     <name>ModelStatusText</name>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>In Erstellung</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>%1 · %2 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 %</translation>
     </message>
     <message>
         <source>Deployed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitgestellt</translation>
     </message>
     <message>
         <source>Not deployed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bereitgestellt</translation>
     </message>
     <message>
         <source>Deploying</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird bereitgestellt</translation>
     </message>
 </context>
 <context>
     <name>ModelsPane</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished">Modelle</translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Load the list again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste neu laden (F5)</translation>
     </message>
     <message>
         <source>Search models…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle suchen…</translation>
     </message>
     <message>
         <source>Search models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle suchen</translation>
     </message>
     <message>
         <source>Search names and intents (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Namen und Zwecke durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
         <source>Status filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Statusfilter</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished">Alle</translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>In Erstellung</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
         <source>Loading models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden geladen</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Stopp</translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Stop loading</source>
-        <translation type="unfinished">Laden abbrechen</translation>
+        <translation>Laden abbrechen</translation>
     </message>
 </context>
 <context>
@@ -2013,180 +2013,181 @@ Passwort %2</translation>
     <name>plexe::ModelDetailsPanel</name>
     <message>
         <source>Select all of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles in %1 auswählen</translation>
     </message>
     <message>
         <source>Sample call language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Beispielaufrufs</translation>
     </message>
     <message>
         <source>Select a model to see its details, its schemas and a sample call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Modell aus, um seine Details, seine Schemas und einen Beispielaufruf zu sehen.</translation>
     </message>
     <message>
         <source>endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>Endpunkt</translation>
     </message>
     <message>
         <source>sample call</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispielaufruf</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>%1 (%2, version %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, Version %3)</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source># No endpoint yet: the sample call appears once the model is deployed.
 </source>
-        <translation type="unfinished"></translation>
+        <translation># Noch kein Endpunkt: Der Beispielaufruf erscheint, sobald das Modell bereitgestellt ist.
+</translation>
     </message>
     <message>
         <source>The details could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Details konnten nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>plexe::ModelListLoader</name>
     <message>
         <source>Not signed in.</source>
-        <translation type="unfinished">Nicht angemeldet.</translation>
+        <translation>Nicht angemeldet.</translation>
     </message>
 </context>
 <context>
     <name>plexe::ModelTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitstellung</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>plexe::ModelsPane</name>
     <message>
         <source>Select all models</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Modelle auswählen</translation>
     </message>
     <message>
         <source>Copied the %1 to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in die Zwischenablage kopiert.</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished">Modelle</translation>
+        <translation>Modelle</translation>
     </message>
     <message>
         <source>Loading models… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden geladen… %1 von %2</translation>
     </message>
     <message>
         <source>Loading models… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden geladen… %1</translation>
     </message>
     <message>
         <source>The server asks us to slow down; trying again in %1.</source>
-        <translation type="unfinished">Der Server bittet um eine Pause; neuer Versuch in %1.</translation>
+        <translation>Der Server bittet um eine Pause; neuer Versuch in %1.</translation>
     </message>
     <message numerus="yes">
         <source>Stopped loading: %n model(s) shown, the list is incomplete.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Laden abgebrochen: %n Modell angezeigt, die Liste ist unvollständig.</numerusform>
+            <numerusform>Laden abgebrochen: %n Modelle angezeigt, die Liste ist unvollständig.</numerusform>
         </translation>
     </message>
     <message>
         <source>Load all</source>
-        <translation type="unfinished">Alle laden</translation>
+        <translation>Alle laden</translation>
     </message>
     <message>
         <source>Offline — showing data as of %1. %2</source>
-        <translation type="unfinished">Offline – Datenstand %1. %2</translation>
+        <translation>Offline – Datenstand %1. %2</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">Erneut versuchen</translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>The models could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Modelle konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>No models yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Modelle</translation>
     </message>
     <message>
         <source>Models are made with the Plexe API or SDK: describe what the model should predict and give it a dataset, and Plexe builds it. New models show here while they build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelle werden mit der Plexe-API oder dem Plexe-SDK erstellt: Beschreiben Sie, was das Modell vorhersagen soll, und geben Sie ihm einen Datensatz, dann erstellt Plexe es. Neue Modelle erscheinen hier schon während der Erstellung.</translation>
     </message>
     <message>
         <source>Sign in to see your models.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um Ihre Modelle zu sehen.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>1 model</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Modell</translation>
     </message>
     <message>
         <source>%1 models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Modelle</translation>
     </message>
     <message>
         <source>%1 of %2 models</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Modellen</translation>
     </message>
     <message>
         <source>the answer was empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort war leer</translation>
     </message>
     <message>
         <source>: too many requests. You can try again in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>: zu viele Anfragen. Sie können es in %1 erneut versuchen.</translation>
     </message>
     <message>
         <source>: you can try again now.</source>
-        <translation type="unfinished"></translation>
+        <translation>: Sie können es jetzt erneut versuchen.</translation>
     </message>
 </context>
 <context>
