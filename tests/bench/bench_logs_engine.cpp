@@ -117,7 +117,7 @@ struct Generator
                 failure ? "failure" : "success",
                 roll % 10 == 0 ? "ops@example.com" : "demo@plexe.dev",
                 usedKey ? "\"key_0000" : "null", usedKey ? QByteArray::number(key).constData() : "",
-                usedKey ? "\"" : "", usedKey ? "\"plx_sk_" : "",
+                usedKey ? "\"" : "", usedKey ? "\"plx_sk_" : "null",
                 usedKey ? QByteArray::number(key * 1111).constData() : "", usedKey ? "\"" : "", ip,
                 kAgents[roll % 5], roll % 4 ? "GET" : "POST", kPaths[roll % 7],
                 failure ? (kind == 3 ? 401 : 404) : 200, failure ? "\"" : "null",
@@ -250,21 +250,26 @@ int main(int argc, char **argv)
     auto store = std::make_unique<LogStore>();
     malloc_trim(0);
     const long rssBefore = bench::readProcMemory().rssKb;
-    qint64 ingestNs = 0;
+    qint64 parseNs = 0, decodeNs = 0, appendNs = 0;
     for (qint64 p = 0; p * kPage < events; ++p) {
         const QByteArray bytes = gen.page(p);
         QElapsedTimer t;
         t.start();
         const QJsonDocument doc = QJsonDocument::fromJson(bytes);
+        parseNs += t.nsecsElapsed();
+        t.start();
         AccessLogPage page;
         QString error;
         if (!AccessLogDecoder::page(doc, &page, &error)) {
             std::fprintf(stderr, "bench: page %lld: %s\n", p, qPrintable(error));
             return 1;
         }
+        decodeNs += t.nsecsElapsed();
+        t.start();
         store->ingest(page.events, store->epoch());
-        ingestNs += t.nsecsElapsed();
+        appendNs += t.nsecsElapsed();
     }
+    const qint64 ingestNs = parseNs + decodeNs + appendNs;
     malloc_trim(0);
     const long rssAfter = bench::readProcMemory().rssKb;
     const auto table = store->table();
@@ -275,6 +280,9 @@ int main(int argc, char **argv)
     const double rate = double(events) / (double(ingestNs) / 1e9);
     json << QStringLiteral("\"events\":%1").arg(events)
          << QStringLiteral("\"decode_ingest_events_per_sec\":%1").arg(qint64(rate))
+         << QStringLiteral("\"ingest_split_ms\":{\"json_parse\":%1,\"decode\":%2,\"append\":%3}")
+                .arg(num(double(parseNs) / 1e6), num(double(decodeNs) / 1e6),
+                     num(double(appendNs) / 1e6))
          << QStringLiteral("\"bytes_per_event_rss\":%1")
                 .arg(num(double(rssAfter - rssBefore) * 1024.0 / double(events)))
          << QStringLiteral("\"bytes_per_event_table\":%1")
@@ -289,6 +297,16 @@ int main(int argc, char **argv)
     std::vector<double> all;
     QStringList perQuery;
     std::vector<double> engineP50;
+    // The main thread's lateness with nothing to do, on this machine at this moment: the floor
+    // under gui_max_stall_ms (other processes share the cores).
+    {
+        probe.start();
+        QEventLoop idle;
+        QTimer::singleShot(1000, &idle, &QEventLoop::quit);
+        idle.exec();
+        probe.stop();
+        json << QStringLiteral("\"gui_idle_max_stall_ms\":%1").arg(num(probe.worstMs));
+    }
     probe.start();
     for (const NamedQuery &nq : queries) {
         std::vector<double> times;
