@@ -41,25 +41,29 @@ private slots:
     {
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "https://api.plexe.ai/auth/user" << "/auth/user";
+        QTest::newRow("plain") << "https://api.plexe.ai/auth/user"
+                               << "/auth/user";
         QTest::newRow("query names only")
             << "https://h/auth/access-logs?q=secretword&limit=100&event=a&event=b"
             << "/auth/access-logs?q&limit&event";
-        QTest::newRow("key id kept")
-            << "https://h/auth/api-keys/key_AbCdEfGhIj0123456789" << "/auth/api-keys/key_AbCdEfGhIj0123456789";
+        QTest::newRow("key id kept") << "https://h/auth/api-keys/key_AbCdEfGhIj0123456789"
+                                     << "/auth/api-keys/key_AbCdEfGhIj0123456789";
         QTest::newRow("api key in path")
             << QStringLiteral("https://h/auth/api-keys/") + QString::fromLatin1(kCanaryKey)
             << "/auth/api-keys/[redacted]";
-        QTest::newRow("jwt in path") << QStringLiteral("https://h/x/") + QString::fromLatin1(kCanaryToken)
-                                     << "/x/[redacted]";
+        QTest::newRow("jwt in path")
+            << QStringLiteral("https://h/x/") + QString::fromLatin1(kCanaryToken)
+            << "/x/[redacted]";
         QTest::newRow("opaque token")
-            << "https://h/x/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3A" << "/x/[redacted]";
+            << "https://h/x/Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3A"
+            << "/x/[redacted]";
         QTest::newRow("model name with words")
             << "https://h/models/churn-predictor-for-the-retail-team-2026/3/status"
             << "/models/churn-predictor-for-the-retail-team-2026/3/status";
         QTest::newRow("key as a parameter name")
             << QStringLiteral("https://h/x?") + QString::fromLatin1(kCanaryKey) << "/x?[redacted]";
-        QTest::newRow("control characters") << "https://h/a%0Ab" << "/a%0Ab";
+        QTest::newRow("control characters") << "https://h/a%0Ab"
+                                            << "/a%0Ab";
     }
 
     void safePath()
@@ -89,7 +93,8 @@ private slots:
         QCOMPARE(entries[1].status, 403);
         QCOMPARE(entries[2].time, QDateTime(QDate(2026, 3, 1), QTime(10, 0), Qt::UTC));
         // Only the owner may read it (paths and times are the user's business).
-        QCOMPARE(QFile(journal.filePath()).permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+        QCOMPARE(QFile(journal.filePath()).permissions() &
+                     (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
     }
 
