@@ -216,6 +216,11 @@ void ApiCall::onReplyFinished()
                                  QStringLiteral("Unexpected content type \u201c%1\u201d.")
                                      .arg(Redaction::text(QString::fromLatin1(contentType)))));
         }
+        if (m_request.rawBody) {
+            // Parsed by the caller off the GUI thread; moved, so finish() wipes nothing shared.
+            m_result = std::exchange(m_body, QByteArray());
+            return finish();
+        }
         QJsonParseError perr;
         m_document = QJsonDocument::fromJson(m_body, &perr);
         if (perr.error != QJsonParseError::NoError)

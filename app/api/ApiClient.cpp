@@ -1,5 +1,6 @@
 #include "api/ApiClient.h"
 
+#include "api/AccessLogDecoder.h"
 #include "api/KeyDecoder.h"
 #include "api/ModelDecoder.h"
 #include "api/UserDecoder.h"
@@ -268,6 +269,35 @@ ApiCall *ApiClient::getModelStatus(const QString &modelName, const QString &vers
     r.path = QStringLiteral("/models/") + segment(modelName) + QLatin1Char('/') + segment(version) +
              QStringLiteral("/status");
     return start(r, decoderFor(&ModelDecoder::status));
+}
+
+ApiCall *ApiClient::listAccessLogs(const AccessLogFilters &filters, const QString &cursor,
+                                   int limit, bool rawBody)
+{
+    ApiRequest r;
+    r.path = QStringLiteral("/auth/access-logs");
+    filters.addTo(&r.query);
+    r.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    if (!cursor.isEmpty())
+        r.query.addQueryItem(QStringLiteral("cursor"), cursor);
+    r.rawBody = rawBody;
+    return start(r, rawBody ? ApiCall::Decoder() : decoderFor(&AccessLogDecoder::page));
+}
+
+ApiCall *ApiClient::tailAccessLogs(const QString &afterId, const AccessLogFilters &filters,
+                                   int limit, bool rawBody)
+{
+    AccessLogFilters open = filters;
+    open.since = QDateTime();
+    open.until = QDateTime();
+    ApiRequest r;
+    r.path = QStringLiteral("/auth/access-logs");
+    r.query.addQueryItem(QStringLiteral("after"),
+                         afterId.isEmpty() ? QStringLiteral("0") : afterId);
+    open.addTo(&r.query);
+    r.query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    r.rawBody = rawBody;
+    return start(r, rawBody ? ApiCall::Decoder() : decoderFor(&AccessLogDecoder::page));
 }
 
 } // namespace plexe

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/AccessLogFilters.h"
 #include "api/ApiCall.h"
 #include "api/ApiEndpoint.h"
 #include "api/Credential.h"
@@ -91,6 +92,13 @@ public:
                         const QString &sortBy = {}, const QString &sortDir = {});
     ApiCall *getModel(const QString &modelName);                               // ModelDetails
     ApiCall *getModelStatus(const QString &modelName, const QString &version); // ModelStatus
+    // [Console] access logs (contract §6), newest first. `rawBody`: result<QByteArray>() is the
+    // page's JSON for a worker to decode (AccessLogDecoder); otherwise AccessLogPage.
+    ApiCall *listAccessLogs(const AccessLogFilters &filters, const QString &cursor = {},
+                            int limit = 1000, bool rawBody = false);
+    // Events newer than `afterId`, oldest first (the live tail); since/until are not sent.
+    ApiCall *tailAccessLogs(const QString &afterId, const AccessLogFilters &filters = {},
+                            int limit = 1000, bool rawBody = false);
     // The same request with a given credential instead of the client's (key rotation's check).
     ApiCall *getUserWith(const Credential &credential); // User
 

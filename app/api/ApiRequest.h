@@ -26,6 +26,9 @@ struct ApiRequest
     // false: a 429 fails the call at once (with the deadline) instead of waiting and re-sending;
     // for sign-in requests, whose body (a password, a code) must not be sent again unasked.
     bool waitOnRateLimit = true;
+    // true: the answer's JSON is not parsed here; ApiCall::result<QByteArray>() holds its raw
+    // bytes, for a worker thread to parse (large pages: access logs). Not for secrets.
+    bool rawBody = false;
 
     // GET and HEAD are the only methods retried on 5xx.
     bool isIdempotent() const { return method == "GET" || method == "HEAD"; }
