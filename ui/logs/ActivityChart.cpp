@@ -73,22 +73,28 @@ void ActivityChart::setUtc(bool utc)
 
 QString ActivityChart::bucketText(qint64 seconds)
 {
-    if (seconds % 86400 == 0)
-        return tr("%n day(s)", nullptr, int(seconds / 86400));
-    if (seconds % 3600 == 0)
-        return tr("%n hour(s)", nullptr, int(seconds / 3600));
-    return tr("%n minute(s)", nullptr, int(std::max<qint64>(1, seconds / 60)));
+    // Singular and plural spelled out: English reads right without a translation loaded.
+    if (seconds % 86400 == 0) {
+        const int days = int(seconds / 86400);
+        return days == 1 ? tr("1 day") : tr("%n days", nullptr, days);
+    }
+    if (seconds % 3600 == 0) {
+        const int hours = int(seconds / 3600);
+        return hours == 1 ? tr("1 hour") : tr("%n hours", nullptr, hours);
+    }
+    const int minutes = int(std::max<qint64>(1, seconds / 60));
+    return minutes == 1 ? tr("1 minute") : tr("%n minutes", nullptr, minutes);
 }
 
 QString ActivityChart::timeText(const QDateTime &utc, bool withDate) const
 {
+    // ISO-like, as in the table: unambiguous in every locale, and short enough for the axis.
     const QDateTime t = m_utc ? utc.toUTC() : utc.toLocalTime();
-    const QLocale locale;
     if (!withDate)
-        return locale.toString(t.time(), QStringLiteral("HH:mm"));
+        return t.toString(QStringLiteral("HH:mm"));
     if (m_series.bucketSeconds >= 86400)
-        return locale.toString(t.date(), QLocale::ShortFormat);
-    return locale.toString(t, QLocale::ShortFormat);
+        return t.toString(QStringLiteral("yyyy-MM-dd"));
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 QString ActivityChart::barText(int index) const
@@ -222,7 +228,7 @@ void ActivityChart::paintEvent(QPaintEvent *)
     // Time labels: as many as fit, at bar edges.
     if (n > 0) {
         const int labelWidth =
-            p.fontMetrics().horizontalAdvance(QStringLiteral("00/00/00 00:00")) + 12;
+            p.fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00")) + 12;
         const int every =
             std::max(1, int(std::ceil(double(labelWidth) * n / std::max(1, plot.width()))));
         QDate lastDate;
