@@ -2,32 +2,27 @@
 
 #include "common/MessageWidget.h"
 #include "logs/ActivityChart.h"
+#include "logs/LogExportControl.h"
 #include "logs/LogFilterBar.h"
 #include "logs/LogLoader.h"
 #include "logs/LogStore.h"
 #include "logs/LogTableModel.h"
+#include "logs/LogTableView.h"
 #include "logs/LogTail.h"
 #include "logs/LogsFallbackView.h"
 #include "logs/RequestJournal.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
 
-#include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
-#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStackedWidget>
-#include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -42,7 +37,6 @@ enum Page { TablePage, EmptyPage, FallbackPage };
 // when they are loosened again.
 constexpr LogQuery::Fields kLoadFields =
     LogQuery::Fields(LogQuery::Since | LogQuery::Until | LogQuery::Key | LogQuery::Ip);
-constexpr int kMaxCopiedRows = 10000;
 const QString kFiltersKey = QStringLiteral("filters");
 const QString kUtcKey = QStringLiteral("utc");
 
@@ -60,13 +54,11 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
       m_progressLabel(new QLabel(this)), m_progress(new QProgressBar(this)),
       m_stop(new QPushButton(tr("Stop loading"), this)), m_zone(new QComboBox(this)),
       m_live(new QToolButton(this)), m_pause(new QToolButton(this)),
-      m_newBadge(new QPushButton(this)), m_export(new QToolButton(this)),
-      m_exportProgress(new QProgressBar(this)), m_exportCancel(new QPushButton(tr("Cancel"), this)),
-      m_stack(new QStackedWidget(this)), m_emptyLabel(new QLabel(this)),
-      m_table(new QTableView(this)), m_fallback(new LogsFallbackView(clock, this)),
+      m_newBadge(new QPushButton(this)), m_stack(new QStackedWidget(this)),
+      m_emptyLabel(new QLabel(this)), m_fallback(new LogsFallbackView(clock, this)),
       m_requery(new QTimer(this)), m_store(new LogStore(this)),
       m_engine(new QueryEngine(m_store, this)), m_model(new LogTableModel(m_store, this)),
-      m_exporter(new LogExporter(this))
+      m_table(new LogTableView(m_model, this)), m_export(new LogExportControl(m_model, clock, this))
 {
     setObjectName(QStringLiteral("accessLogsPane"));
     auto *layout = new QVBoxLayout(this);
@@ -92,6 +84,7 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
     m_stop->setAccessibleName(tr("Stop loading"));
     m_newBadge->setObjectName(QStringLiteral("newEventsBadge"));
     m_newBadge->setToolTip(tr("New events arrived above; show them"));
+    m_newBadge->setAccessibleName(tr("New events"));
     m_newBadge->hide();
     status->addWidget(m_countLabel);
     status->addWidget(m_filterLine, 1);
@@ -131,26 +124,10 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
         m_stack->setCurrentIndex(TablePage);
         applyFilters();
     });
-    connect(m_exporter, &LogExporter::progress, this, [this](quint64 written, quint64 total) {
-        m_exportProgress->setRange(0, 1000);
-        m_exportProgress->setValue(total ? int(written * 1000 / total) : 1000);
-    });
-    connect(m_exporter, &LogExporter::finished, this, [this](const QString &path, quint64 rows) {
-        m_banner->showMessage(
-            tr("Exported %1 events to %2.").arg(number(rows), QDir::toNativeSeparators(path)),
-            MessageWidget::Kind::Positive);
-        updateControls();
-    });
-    connect(m_exporter, &LogExporter::failed, this, [this](const QString &message) {
-        m_banner->showMessage(tr("The export failed: %1").arg(message), MessageWidget::Kind::Error);
-        updateControls();
-    });
-    connect(m_exporter, &LogExporter::cancelled, this, [this] {
-        m_banner->showMessage(tr("Export cancelled; no file was written."),
-                              MessageWidget::Kind::Information);
-        updateControls();
-    });
-    connect(m_exportCancel, &QPushButton::clicked, m_exporter, &LogExporter::cancel);
+    connect(m_export, &LogExportControl::message, this,
+            [this](const QString &text, MessageWidget::Kind kind) {
+                m_banner->showMessage(text, kind);
+            });
     m_query = m_filters->query();
     updateControls();
     updateCount();
@@ -195,56 +172,13 @@ void AccessLogsPane::buildToolbar()
     row->addWidget(m_live);
     row->addWidget(m_pause);
 
-    m_export->setObjectName(QStringLiteral("exportButton"));
-    m_export->setText(tr("Export"));
-    m_export->setAccessibleName(tr("Export"));
-    m_export->setToolTip(tr("Save the events shown, with the filter and time zone"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
-    auto *menu = new QMenu(m_export);
-    menu->setObjectName(QStringLiteral("exportMenu"));
-    QAction *csv =
-        menu->addAction(tr("CSV…"), this, [this] { chooseExportFile(LogExporter::Format::Csv); });
-    csv->setObjectName(QStringLiteral("exportCsvAction"));
-    QAction *jsonl = menu->addAction(tr("JSON Lines…"), this,
-                                     [this] { chooseExportFile(LogExporter::Format::JsonLines); });
-    jsonl->setObjectName(QStringLiteral("exportJsonLinesAction"));
-    m_export->setMenu(menu);
     row->addWidget(m_export);
-    m_exportProgress->setObjectName(QStringLiteral("exportProgress"));
-    m_exportProgress->setAccessibleName(tr("Export progress"));
-    m_exportProgress->setMaximumWidth(120);
-    m_exportCancel->setObjectName(QStringLiteral("exportCancelButton"));
-    m_exportCancel->setAccessibleName(tr("Cancel export"));
-    row->addWidget(m_exportProgress);
-    row->addWidget(m_exportCancel);
     static_cast<QVBoxLayout *>(layout())->addLayout(row);
 }
 
 void AccessLogsPane::buildTable()
 {
-    m_table->setObjectName(QStringLiteral("logTable"));
-    m_table->setAccessibleName(tr("Access log events"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->setCornerButtonEnabled(false);
-    // A million rows: one fixed row height, nothing measured per row or per cell.
-    QHeaderView *rows = m_table->verticalHeader();
-    rows->hide();
-    rows->setSectionResizeMode(QHeaderView::Fixed);
-    rows->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    QHeaderView *columns = m_table->horizontalHeader();
-    columns->setSectionResizeMode(QHeaderView::Interactive);
-    columns->setStretchLastSection(true);
-    columns->setSortIndicatorShown(true);
-    columns->setSectionsClickable(true);
-    columns->setSortIndicator(int(LogColumn::Time), Qt::DescendingOrder);
-    const int widths[] = {165, 150, 80, 170, 140, 120, 260, 60, 120};
-    for (int c = 0; c < int(std::size(widths)); ++c)
-        m_table->setColumnWidth(c, widths[c]);
-    connect(columns, &QHeaderView::sortIndicatorChanged, this,
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
             [this](int column, Qt::SortOrder order) {
                 m_query.sortColumn = LogColumn(column);
                 m_query.sortOrder = order;
@@ -258,15 +192,6 @@ void AccessLogsPane::buildTable()
         m_table->scrollToTop();
         hideNewBadge();
     });
-
-    auto *copy = new QAction(tr("Copy row"), m_table);
-    copy->setObjectName(QStringLiteral("copyRowAction"));
-    copy->setShortcut(QKeySequence::Copy);
-    copy->setShortcutContext(Qt::WidgetShortcut);
-    connect(copy, &QAction::triggered, this, &AccessLogsPane::copyRows);
-    m_table->addAction(copy);
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, &AccessLogsPane::showTableMenu);
 }
 
 QString AccessLogsPane::title() const
@@ -326,7 +251,7 @@ void AccessLogsPane::dropSessionData()
     // B17: loads and tails stop, and every loaded row goes.
     m_tail.reset();
     m_loader.reset();
-    m_exporter->cancel();
+    m_export->cancel();
     m_engine->cancel();
     m_requery->stop();
     m_store->clear();
@@ -650,75 +575,12 @@ void AccessLogsPane::updateControls()
     m_filterLine->setVisible(!fallback);
     m_live->setEnabled(signedIn && !fallback);
     m_pause->setEnabled(signedIn && !fallback && m_live->isChecked());
-    const bool exporting = m_exporter->isRunning();
-    m_export->setEnabled(signedIn && !fallback && !exporting && m_model->result() != nullptr);
-    m_exportProgress->setVisible(exporting);
-    m_exportCancel->setVisible(exporting);
-}
-
-void AccessLogsPane::chooseExportFile(LogExporter::Format format)
-{
-    const bool csv = format == LogExporter::Format::Csv;
-    const QString name =
-        QStringLiteral("access-logs-%1.%2")
-            .arg(m_clock->now().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm")),
-                 csv ? QStringLiteral("csv") : QStringLiteral("jsonl"));
-    // Not exec(): no nested event loop. The dialog answers through fileSelected.
-    auto *dialog = new QFileDialog(this, tr("Export access logs"), QDir::home().filePath(name),
-                                   csv ? tr("CSV files (*.csv)") : tr("JSON Lines (*.jsonl)"));
-    dialog->setObjectName(QStringLiteral("exportFileDialog"));
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QFileDialog::fileSelected, this,
-            [this, format](const QString &path) { exportTo(path, format); });
-    dialog->open();
+    m_export->setAvailable(signedIn && !fallback && m_model->result() != nullptr);
 }
 
 void AccessLogsPane::exportTo(const QString &path, LogExporter::Format format)
 {
-    const LogQueryResultPtr result = m_model->result();
-    if (!result || path.isEmpty())
-        return;
-    if (!m_exporter->start(result, path, format, m_model->timeZone())) {
-        m_banner->showMessage(tr("An export is already running."), MessageWidget::Kind::Warning);
-        return;
-    }
-    m_exportProgress->setRange(0, 1000);
-    m_exportProgress->setValue(0);
-    updateControls();
-}
-
-void AccessLogsPane::copyRows()
-{
-    QList<int> rows;
-    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
-        rows << index.row();
-    if (rows.isEmpty() && m_table->currentIndex().isValid())
-        rows << m_table->currentIndex().row();
-    std::sort(rows.begin(), rows.end());
-    if (rows.size() > kMaxCopiedRows)
-        rows.resize(kMaxCopiedRows); // larger selections are what Export is for
-    QStringList lines;
-    for (int row : std::as_const(rows))
-        lines << m_model->rowText(row);
-    if (!lines.isEmpty())
-        QApplication::clipboard()->setText(lines.join(QLatin1Char('\n')));
-}
-
-void AccessLogsPane::showTableMenu(const QPoint &position)
-{
-    const QModelIndex index = m_table->indexAt(position);
-    if (!index.isValid())
-        return;
-    if (!m_table->selectionModel()->isRowSelected(index.row(), {}))
-        m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                              QItemSelectionModel::Rows);
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("logTableMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->addAction(tr("Copy row"), this, &AccessLogsPane::copyRows)
-        ->setObjectName(QStringLiteral("copyRowMenuAction"));
-    menu->popup(m_table->viewport()->mapToGlobal(position));
+    m_export->exportTo(path, format);
 }
 
 void AccessLogsPane::setUtc(bool utc)

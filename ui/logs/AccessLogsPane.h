@@ -16,7 +16,6 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
-class QTableView;
 class QTimer;
 class QToolButton;
 
@@ -24,10 +23,12 @@ namespace plexe {
 
 class ActivityChart;
 class Clock;
+class LogExportControl;
 class LogFilterBar;
 class LogLoader;
 class LogStore;
 class LogTableModel;
+class LogTableView;
 class LogTail;
 class LogsFallbackView;
 class MessageWidget;
@@ -95,9 +96,6 @@ private:
     void updateCount();
     void updateFilterLine();
     void updateControls();
-    void chooseExportFile(LogExporter::Format format);
-    void copyRows();
-    void showTableMenu(const QPoint &position);
     void setUtc(bool utc);
 
     const Clock *m_clock;
@@ -113,19 +111,16 @@ private:
     QToolButton *m_live;
     QToolButton *m_pause;
     QPushButton *m_newBadge;
-    QToolButton *m_export;
-    QProgressBar *m_exportProgress;
-    QPushButton *m_exportCancel;
     QStackedWidget *m_stack;
     QLabel *m_emptyLabel;
-    QTableView *m_table;
     LogsFallbackView *m_fallback;
     QTimer *m_requery;
 
     LogStore *m_store;
     QueryEngine *m_engine;
     LogTableModel *m_model;
-    LogExporter *m_exporter;
+    LogTableView *m_table;
+    LogExportControl *m_export;
     std::unique_ptr<LogLoader> m_loader;
     std::unique_ptr<LogTail> m_tail;
 

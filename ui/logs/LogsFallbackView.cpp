@@ -11,6 +11,8 @@
 #include "session/SessionManager.h"
 #include "session/SessionRequest.h"
 
+#include <QAbstractButton>
+#include <QCoreApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -41,6 +43,10 @@ QTableView *makeTable(const QString &name, const QString &accessibleName, QWidge
     table->setWordWrap(false);
     table->horizontalHeader()->setStretchLastSection(true);
     table->setCornerButtonEnabled(false);
+    for (QAbstractButton *corner : table->findChildren<QAbstractButton *>()) {
+        corner->setObjectName(name + QStringLiteral("CornerButton"));
+        corner->setAccessibleName(QCoreApplication::translate("LogsFallbackView", "Select all"));
+    }
     return table;
 }
 
