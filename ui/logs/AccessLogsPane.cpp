@@ -87,6 +87,7 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
     m_newBadge->setAccessibleName(tr("New events"));
     m_newBadge->hide();
     status->addWidget(m_countLabel);
+    status->addSpacing(12);
     status->addWidget(m_filterLine, 1);
     status->addWidget(m_newBadge);
     status->addWidget(m_progressLabel);
@@ -552,14 +553,19 @@ void AccessLogsPane::updateFilterLine()
 {
     const LogQuery::Fields active = m_query.activeFields();
     const LogQuery::Fields server = active & m_serverFields;
-    const LogQuery::Fields local = active & ~server;
+    LogQuery::Fields local = active & ~server;
+    // One time range: a range narrowed here within what the server sent is still "the server's".
+    const LogQuery::Fields range = LogQuery::Fields(LogQuery::Since | LogQuery::Until);
+    if (server & range)
+        local &= ~range;
     QStringList parts;
     if (server)
-        parts << tr("filtered on the server: %1")
+        parts << tr("Filtered on the server: %1")
                      .arg(LogQuery::fieldNames(server).join(QStringLiteral(", ")));
     if (local)
-        parts << tr("here: %1").arg(LogQuery::fieldNames(local).join(QStringLiteral(", ")));
-    m_filterLine->setText(parts.isEmpty() ? tr("no filters") : parts.join(QStringLiteral(" · ")));
+        parts << (server ? tr("here: %1") : tr("Filtered here: %1"))
+                     .arg(LogQuery::fieldNames(local).join(QStringLiteral(", ")));
+    m_filterLine->setText(parts.isEmpty() ? tr("No filters") : parts.join(QStringLiteral(" · ")));
 }
 
 void AccessLogsPane::updateControls()
@@ -570,12 +576,14 @@ void AccessLogsPane::updateControls()
     m_progress->setVisible(loading);
     m_progressLabel->setVisible(loading);
     m_stop->setVisible(loading);
-    m_filters->setEnabled(signedIn && !fallback);
-    m_chart->setVisible(!fallback);
-    m_filterLine->setVisible(!fallback);
-    m_live->setEnabled(signedIn && !fallback);
-    m_pause->setEnabled(signedIn && !fallback && m_live->isChecked());
-    m_export->setAvailable(signedIn && !fallback && m_model->result() != nullptr);
+    // Without a log API the filters, the tail and export have nothing to work on: hidden.
+    m_filters->setEnabled(signedIn);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_filters, m_chart, m_filterLine,
+                                                       m_countLabel, m_live, m_pause, m_export})
+        w->setVisible(!fallback);
+    m_live->setEnabled(signedIn);
+    m_pause->setEnabled(signedIn && m_live->isChecked());
+    m_export->setAvailable(signedIn && m_model->result() != nullptr);
 }
 
 void AccessLogsPane::exportTo(const QString &path, LogExporter::Format format)

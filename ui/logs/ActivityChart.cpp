@@ -238,8 +238,12 @@ void ActivityChart::paintEvent(QPaintEvent *)
             const bool withDate = shown.date() != lastDate || m_series.bucketSeconds >= 86400;
             lastDate = shown.date();
             const QRect bar = barRect(i);
+            const QString label = timeText(start, withDate);
+            // A label that would run past the last bar is left out rather than cut.
+            if (bar.left() + p.fontMetrics().horizontalAdvance(label) > plot.right())
+                break;
             p.drawText(QRect(bar.left(), plot.bottom() + 2, labelWidth, kAxisHeight),
-                       Qt::AlignLeft | Qt::AlignVCenter, timeText(start, withDate));
+                       Qt::AlignLeft | Qt::AlignVCenter, label);
         }
     }
     if (hasFocus()) {

@@ -38,7 +38,7 @@ LogTableView::LogTableView(LogTableModel *model, QWidget *parent)
     columns->setSortIndicatorShown(true);
     columns->setSectionsClickable(true);
     columns->setSortIndicator(int(LogColumn::Time), Qt::DescendingOrder);
-    const int widths[] = {165, 150, 80, 170, 140, 120, 260, 60, 120};
+    const int widths[] = {140, 125, 65, 140, 95, 100, 210, 50, 110};
     for (int c = 0; c < int(std::size(widths)); ++c)
         setColumnWidth(c, widths[c]);
 

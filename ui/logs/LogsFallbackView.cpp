@@ -121,7 +121,10 @@ LogsFallbackView::LogsFallbackView(const Clock *clock, QWidget *parent)
     m_journalTable = makeTable(QStringLiteral("journalTable"), tr("Request journal"), journalBox);
     m_journalTable->setModel(m_journalModel);
     m_journalTable->setColumnWidth(JournalTableModel::Time, 170);
-    m_journalTable->setColumnWidth(JournalTableModel::Path, 420);
+    m_journalTable->horizontalHeader()->setStretchLastSection(false);
+    m_journalTable->horizontalHeader()->setSectionResizeMode(JournalTableModel::Path,
+                                                             QHeaderView::Stretch);
+    m_journalTable->setColumnWidth(JournalTableModel::Status, 90);
     journalLayout->addWidget(m_journalTable);
     auto *note = new QLabel(tr("The journal keeps no secrets: no keys, tokens or query values, "
                                "only the parameter names. It stays on this computer."),
@@ -129,6 +132,8 @@ LogsFallbackView::LogsFallbackView(const Clock *clock, QWidget *parent)
     note->setWordWrap(true);
     note->setTextFormat(Qt::PlainText);
     journalLayout->addWidget(note);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
     connect(m_clearJournal, &QPushButton::clicked, this, [this] {
@@ -223,7 +228,8 @@ void LogsFallbackView::onKeys(const QList<ApiKey> &keys)
         if (key.status == QLatin1String("active") && m_usageQueue.size() < kMaxUsageRequests)
             m_usageQueue << key.keyId;
     }
-    m_keysStatus->setText(tr("%n key(s)", nullptr, int(keys.size())));
+    m_keysStatus->setText(keys.size() == 1 ? tr("1 key")
+                                           : tr("%1 keys").arg(QLocale().toString(keys.size())));
     fetchNextUsage();
 }
 
@@ -269,7 +275,9 @@ void LogsFallbackView::reloadJournal()
     // Reading a capped file of a few thousand short lines takes a few milliseconds; it happens
     // only while this view is up and a request ends.
     m_journalModel->setEntries(m_journal ? m_journal->entries() : QList<JournalEntry>());
-    m_journalCount->setText(tr("%n request(s)", nullptr, m_journalModel->rowCount()));
+    const int rows = m_journalModel->rowCount();
+    m_journalCount->setText(rows == 1 ? tr("1 request")
+                                      : tr("%1 requests").arg(QLocale().toString(rows)));
     m_clearJournal->setEnabled(m_journal && m_journalModel->rowCount() > 0);
 }
 
