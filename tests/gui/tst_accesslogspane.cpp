@@ -19,6 +19,7 @@
 #include "logs/RequestJournal.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
@@ -252,6 +253,30 @@ private slots:
                     .data(LogTableModel::SortRole)
                     .toInt() <=
                 model()->index(row, int(LogColumn::Status)).data(LogTableModel::SortRole).toInt());
+    }
+
+    void copyRowAndTimeZone()
+    {
+        startSandboxAndSignIn();
+        openAllTime();
+        table()->selectRow(1);
+        auto *copy = table()->findChild<QAction *>(QStringLiteral("copyRowAction"));
+        QVERIFY(copy);
+        QCOMPARE(copy->shortcut(), QKeySequence(QKeySequence::Copy));
+        copy->trigger();
+        const QString copied = QGuiApplication::clipboard()->text();
+        QCOMPARE(copied, model()->rowText(1));
+        QVERIFY(copied.contains(cell(1, LogColumn::Event)));
+        QCOMPARE(copied.count(QLatin1Char('\t')), int(LogColumn::Count) - 1);
+
+        // UTC: the zone is in the header, and the cells move with it.
+        auto *zone = f->find<QComboBox>(QStringLiteral("timeZoneCombo"));
+        zone->setCurrentIndex(1);
+        QCOMPARE(model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Time (UTC)"));
+        const QDateTime t = model()->index(0, 0).data(LogTableModel::TimestampRole).toDateTime();
+        QCOMPARE(cell(0, LogColumn::Time),
+                 t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        QVERIFY(pane()->chart()->isUtc());
     }
 
     void chartClickNarrowsTheRange()

@@ -122,7 +122,9 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
     });
     connect(m_fallback, &LogsFallbackView::retryRequested, this, [this] {
         m_hasLoad = false;
+        m_fallback->clear();
         m_stack->setCurrentIndex(TablePage);
+        updateControls();
         applyFilters();
     });
     connect(m_export, &LogExportControl::message, this,
