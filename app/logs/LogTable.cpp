@@ -135,8 +135,11 @@ LogTable::AppendStats LogTable::append(const QList<AccessEvent> &events)
         const QString *texts[kTextCount] = {&e.event,     &e.outcome,  &e.actor,     &e.keyId,
                                             &e.keyPrefix, &e.ip,       &e.userAgent, &e.method,
                                             &e.path,      &e.errorCode};
-        for (int c = 0; c < kTextCount; ++c)
-            m_text[c].set(n, m_strings.intern(*texts[c]));
+        for (int c = 0; c < kTextCount; ++c) {
+            const quint32 id = m_strings.intern(*texts[c]);
+            m_strings.markColumn(id, c);
+            m_text[c].set(n, id);
+        }
         indexRow(key, n);
         if (!(key & kTextIdFlag) && key > m_maxNumericId.load(std::memory_order_relaxed))
             m_maxNumericId.store(key, std::memory_order_relaxed);

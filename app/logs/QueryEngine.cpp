@@ -32,6 +32,8 @@ struct Matcher
     quint8 need = 0;          // the bits a row must have (one of its columns each)
     LogQuery::Outcome outcome = LogQuery::Outcome::Any;
     bool text = false;
+    quint16 textColumns = 0;      // the columns a matching string was ever in
+    bool statusMayMatch = false;  // some status code's digits contain the text
     std::vector<bool> statusText; // status codes whose digits contain the text
 
     Matcher(const LogStringPool &pool, const LogQuery &q)
@@ -53,8 +55,10 @@ struct Matcher
                 b |= ActorBit;
             if (!q.ip.isEmpty() && (ipPrefix ? s.startsWith(ip) && !s.isEmpty() : s == ip))
                 b |= IpBit;
-            if (!q.text.isEmpty() && s.contains(q.text, Qt::CaseInsensitive))
+            if (!q.text.isEmpty() && s.contains(q.text, Qt::CaseInsensitive)) {
                 b |= TextBit;
+                textColumns |= pool.columns(id);
+            }
             if (s == QLatin1String("success"))
                 b |= SuccessBit;
             bits[id] = b;
@@ -71,8 +75,10 @@ struct Matcher
         text = !q.text.isEmpty();
         if (text) {
             statusText.assign(1000, false);
-            for (int s = 0; s < 1000; ++s)
+            for (int s = 0; s < 1000; ++s) {
                 statusText[size_t(s)] = QString::number(s).contains(q.text);
+                statusMayMatch = statusMayMatch || statusText[size_t(s)];
+            }
         }
     }
 
@@ -93,10 +99,13 @@ struct Matcher
         if ((need & IpBit) && !(bits[t.textId(row, Text::Ip)] & IpBit))
             return false;
         if (text) {
+            // Only the columns where a matching string occurs at all (usually one or two).
             for (int c = 0; c < LogTable::kTextCount; ++c) {
-                if (bits[t.textId(row, Text(c))] & TextBit)
+                if ((textColumns & (1u << c)) && (bits[t.textId(row, Text(c))] & TextBit))
                     return true;
             }
+            if (!statusMayMatch)
+                return false;
             const int status = t.status(row);
             return status < 1000 && statusText[size_t(status)];
         }
