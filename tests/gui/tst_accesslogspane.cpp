@@ -79,6 +79,8 @@ class TestAccessLogsPane : public QObject
             ->setCurrentIndex(int(LogFilterBar::Range::AllTime));
         waitLoaded();
         QVERIFY2(pane()->store()->size() >= kSeededEvents, qPrintable(countText()));
+        // The wider range reloaded from the server; that is no "Stopped loading".
+        QVERIFY2(!pane()->banner()->isShowing(), qPrintable(pane()->banner()->text()));
     }
 
     void waitLoaded(int minimumRows = 1)

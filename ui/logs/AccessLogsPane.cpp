@@ -211,8 +211,12 @@ void AccessLogsPane::activateSession(const PaneContext &context)
     m_loader = std::make_unique<LogLoader>(m_session, m_store);
     connect(m_loader.get(), &LogLoader::progress, this, [this](quint64 events) {
         m_progressLabel->setText(tr("Loading… %1 events").arg(number(events)));
+        if (m_waitingOnRateLimit) // pages come again: the countdown is over
+            m_banner->hideMessage();
+        m_waitingOnRateLimit = false;
     });
     connect(m_loader.get(), &LogLoader::rateLimited, this, [this](const QDateTime &deadline) {
+        m_waitingOnRateLimit = true;
         m_banner->showCountdown(tr("The server asks us to slow down; loading goes on in %1."),
                                 deadline, MessageWidget::Kind::Warning);
     });
@@ -265,7 +269,6 @@ void AccessLogsPane::dropSessionData()
     m_journal = nullptr;
     m_hasLoad = false;
     m_needsLoad = false;
-    m_loadComplete = false;
     {
         const QSignalBlocker live(m_live);
         const QSignalBlocker pause(m_pause);
@@ -380,10 +383,13 @@ void AccessLogsPane::startLoad()
     m_loadedQuery = m_query;
     m_serverFields = m_query.serverCapableFields() & kLoadFields;
     m_hasLoad = true;
-    m_loadComplete = false;
     if (m_tail)
         m_tail->stop();
-    m_store->clear(); // rows loaded for other server filters would answer the query wrongly
+    // Rows loaded for other server filters would answer the query wrongly. Clearing the store
+    // also stops the loader (finished(false)): that is not the user's Stop.
+    m_restarting = true;
+    m_store->clear();
+    m_restarting = false;
     m_model->clear();
     m_loader->start(m_query.serverFilters(m_serverFields));
     if (m_tail)
@@ -432,7 +438,8 @@ void AccessLogsPane::onResult(const LogQueryResultPtr &result)
 
 void AccessLogsPane::onLoadFinished(bool complete)
 {
-    m_loadComplete = complete;
+    if (m_restarting)
+        return;
     if (!complete) {
         m_banner->showMessage(tr("Stopped loading: %1 events loaded, older events are missing.")
                                   .arg(number(m_store->size())),

@@ -129,9 +129,10 @@ private:
     LogQuery m_query;       // filters as of their last change, plus the sort order
     LogQuery m_loadedQuery; // the server-side part the store's rows were loaded with
     LogQuery::Fields m_serverFields;
-    bool m_hasLoad = false;   // the store holds (or is receiving) a load for m_loadedQuery
-    bool m_needsLoad = false; // a session began while the pane was hidden
-    bool m_loadComplete = false;
+    bool m_hasLoad = false;            // the store holds (or is receiving) a load for m_loadedQuery
+    bool m_needsLoad = false;          // a session began while the pane was hidden
+    bool m_restarting = false;         // startLoad() clears the store, which stops the loader
+    bool m_waitingOnRateLimit = false; // the banner counts down a 429
     int m_newCount = 0;
     QVariantMap m_parked; // the filters at the end of a session, for the same account's resume
 };
