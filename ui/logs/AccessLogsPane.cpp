@@ -114,6 +114,7 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
         if (!m_requery->isActive())
             m_requery->start();
         updateCount();
+        updateTail(); // a tail waiting for the load's first page
     });
     connect(m_model, &LogTableModel::rowsPrependedAtTop, this, &AccessLogsPane::onRowsPrepended);
     connect(m_stop, &QPushButton::clicked, this, [this] {
@@ -505,15 +506,17 @@ void AccessLogsPane::setLive(bool live)
     updateControls();
 }
 
-// One place decides whether the tail polls: live on, not paused, the pane shown, no load
-// running (the tail starts from the newest row the load brought).
+// One place decides whether the tail polls: live on, not paused, the pane shown, and the load's
+// first page in (the tail asks for what is newer than the newest row; a long load, which a
+// rate limit can make minutes long, goes on underneath, and the store drops duplicates).
 void AccessLogsPane::updateTail()
 {
     if (!m_tail)
         return;
     const bool wanted =
         m_live->isChecked() && m_session && m_session->isSignedIn() && !isShowingFallback();
-    const bool polling = wanted && !m_pause->isChecked() && isVisible() && !isLoading();
+    const bool polling =
+        wanted && !m_pause->isChecked() && isVisible() && (!isLoading() || m_store->size() > 0);
     if (!wanted) {
         m_tail->stop();
     } else if (polling) {
