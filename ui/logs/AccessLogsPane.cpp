@@ -27,6 +27,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace plexe {
 
 namespace {
@@ -37,6 +39,8 @@ enum Page { TablePage, EmptyPage, FallbackPage };
 // when they are loosened again.
 constexpr LogQuery::Fields kLoadFields =
     LogQuery::Fields(LogQuery::Since | LogQuery::Until | LogQuery::Key | LogQuery::Ip);
+// How far down a reset result is searched for the row that was first (new rows above it).
+constexpr int kNewRowsScan = 20000;
 const QString kFiltersKey = QStringLiteral("filters");
 const QString kUtcKey = QStringLiteral("utc");
 
@@ -412,11 +416,32 @@ void AccessLogsPane::onResult(const LogQueryResultPtr &result)
 {
     if (!result || !m_session)
         return;
-    // A load appends older rows below: the model resets, so keep the scroll position.
-    const int scroll = m_table->verticalScrollBar()->value();
+    QScrollBar *bar = m_table->verticalScrollBar();
+    const int scroll = bar->value();
+    const LogQueryResultPtr previous = m_model->result();
+    const QString oldTop = scroll > 0 && m_model->rowCount() > 0
+                               ? m_model->index(0, 0).data(LogTableModel::EventIdRole).toString()
+                               : QString();
+    m_prepended = false;
     m_model->setResult(result);
-    if (m_table->verticalScrollBar()->value() != scroll && m_newCount == 0)
-        m_table->verticalScrollBar()->setValue(scroll);
+    if (m_prepended) {
+        // onRowsPrepended() kept the reader's place and raised the badge.
+    } else if (!oldTop.isEmpty() && previous && previous->query == result->query) {
+        // A reset for the same question (a load adds older rows below while the tail adds newer
+        // ones above): the rows now above the old first row are new; keep the reader's place.
+        const int limit = std::min(m_model->rowCount(), kNewRowsScan);
+        int above = 0;
+        while (above < limit &&
+               m_model->index(above, 0).data(LogTableModel::EventIdRole).toString() != oldTop)
+            ++above;
+        if (above == limit)
+            above = 0;
+        bar->setValue(scroll + above);
+        if (above > 0)
+            addNewRows(above);
+    } else if (bar->value() != scroll) {
+        bar->setValue(scroll);
+    }
     const LogHistogram &h = result->histogram;
     ActivitySeries series;
     series.from = h.start;
@@ -536,7 +561,13 @@ void AccessLogsPane::onRowsPrepended(int count)
         return; // at the top: the new rows simply show
     // Away from the top: keep the rows the user is reading where they are, and say how many
     // arrived above.
+    m_prepended = true;
     bar->setValue(bar->value() + count);
+    addNewRows(count);
+}
+
+void AccessLogsPane::addNewRows(int count)
+{
     m_newCount += count;
     m_newBadge->setText(tr("%1 new").arg(number(quint64(m_newCount))));
     m_newBadge->setAccessibleName(m_newBadge->text());

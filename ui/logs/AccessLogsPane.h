@@ -92,6 +92,7 @@ private:
     void setLive(bool live);
     void updateTail();
     void onRowsPrepended(int count);
+    void addNewRows(int count);
     void hideNewBadge();
     void updateCount();
     void updateFilterLine();
@@ -131,6 +132,7 @@ private:
     LogQuery::Fields m_serverFields;
     bool m_hasLoad = false;            // the store holds (or is receiving) a load for m_loadedQuery
     bool m_needsLoad = false;          // a session began while the pane was hidden
+    bool m_prepended = false;          // the last setResult() inserted rows at the top
     bool m_restarting = false;         // startLoad() clears the store, which stops the loader
     bool m_waitingOnRateLimit = false; // the banner counts down a 429
     int m_newCount = 0;
