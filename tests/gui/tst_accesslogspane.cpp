@@ -183,6 +183,15 @@ private slots:
             }
             QVERIFY2(found == 1, qPrintable(name));
         }
+        // Tab follows the screen: from the title row into the filters, the chart, the table.
+        const auto after = [this](const QString &name) {
+            QWidget *w = pane()->findChild<QWidget *>(name)->nextInFocusChain();
+            while (w && !(w->focusPolicy() & Qt::TabFocus))
+                w = w->nextInFocusChain();
+            return w ? w->objectName() : QString();
+        };
+        QCOMPARE(after(QStringLiteral("exportButton")), QStringLiteral("logSearchEdit"));
+        QCOMPARE(after(QStringLiteral("clearFiltersButton")), QStringLiteral("activityChart"));
     }
 
     void filtersAndSearchNarrowTheRows()

@@ -137,8 +137,32 @@ AccessLogsPane::AccessLogsPane(const Clock *clock, QWidget *parent)
                 m_banner->showMessage(text, kind);
             });
     m_query = m_filters->query();
+    setKeyboardOrder();
     updateControls();
     updateCount();
+}
+
+// Tab follows the screen: the title row's controls, the filters left to right, the chart, the
+// status row, the table (the widgets were created in another order).
+void AccessLogsPane::setKeyboardOrder()
+{
+    const QStringList names{
+        QStringLiteral("timeZoneCombo"),     QStringLiteral("liveTailButton"),
+        QStringLiteral("pauseButton"),       QStringLiteral("exportButton"),
+        QStringLiteral("logSearchEdit"),     QStringLiteral("timeRangeCombo"),
+        QStringLiteral("sinceEdit"),         QStringLiteral("untilEdit"),
+        QStringLiteral("eventTypesButton"),  QStringLiteral("outcomeCombo"),
+        QStringLiteral("keyFilterEdit"),     QStringLiteral("actorFilterEdit"),
+        QStringLiteral("ipFilterEdit"),      QStringLiteral("clearFiltersButton"),
+        QStringLiteral("activityChart"),     QStringLiteral("newEventsBadge"),
+        QStringLiteral("stopLoadingButton"), QStringLiteral("logTable")};
+    QWidget *previous = nullptr;
+    for (const QString &name : names) {
+        QWidget *w = findChild<QWidget *>(name);
+        if (previous && w)
+            setTabOrder(previous, w);
+        previous = w ? w : previous;
+    }
 }
 
 AccessLogsPane::~AccessLogsPane()

@@ -81,6 +81,7 @@ protected:
 private:
     void buildToolbar();
     void buildTable();
+    void setKeyboardOrder();
     void applyFilters();
     void startLoad();
     void runQuery();
