@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -132,6 +133,25 @@ class TestAccessLogsPane : public QObject
                 return count;
         }
         return -1;
+    }
+
+    // A profile on a scripted server, signed in with an API key (what works on api.plexe.ai).
+    void signInWithKeyTo(
+        const ScriptedHttpServer &server,
+        const QByteArray &apiKey = "plx_sk_SCRIPTEDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+    {
+        Profile profile;
+        profile.name = QStringLiteral("Scripted");
+        profile.apiUrl = QUrl(server.origin());
+        QString error;
+        QVERIFY2(f->profiles.add(profile, &error), qPrintable(error));
+        f->openWindow();
+        f->window->openProfile(profile.name);
+        QVERIFY(f->waitForPage(QStringLiteral("signInPage")));
+        f->click(QStringLiteral("apiKeyButton"));
+        f->type(QStringLiteral("apiKeyEdit"), QString::fromLatin1(apiKey));
+        f->click(QStringLiteral("apiKeySignInButton"));
+        QVERIFY2(f->waitForPage(QStringLiteral("workspace")), qPrintable(f->signInMessage()));
     }
 
     // One password sign-in by another client; true when the server answered 200. A new
@@ -469,6 +489,70 @@ private slots:
         QVERIFY(!f->find<QToolButton>(QStringLiteral("liveTailButton"))->isChecked());
         QCOMPARE(pane()->chart()->series().buckets.size(), 0);
         QVERIFY(f->find<QLineEdit>(QStringLiteral("logSearchEdit"))->text().isEmpty());
+    }
+
+    // A 429 on the logs route: the banner counts down while the load waits, then says so with
+    // Retry; Retry loads once the server answers.
+    void rateLimitCountdownAndRetry()
+    {
+        bool limited = true;
+        const QString when = QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODate);
+        const auto event = [&when](const QString &id, const QString &name, const QString &outcome,
+                                   const QString &ip, int status) {
+            return QJsonObject{{QStringLiteral("id"), id},
+                               {QStringLiteral("timestamp"), when},
+                               {QStringLiteral("event"), name},
+                               {QStringLiteral("outcome"), outcome},
+                               {QStringLiteral("actor"), QStringLiteral("owner@example.test")},
+                               {QStringLiteral("key_id"), QJsonValue()},
+                               {QStringLiteral("key_prefix"), QJsonValue()},
+                               {QStringLiteral("ip"), ip},
+                               {QStringLiteral("user_agent"), QStringLiteral("x")},
+                               {QStringLiteral("method"), QStringLiteral("POST")},
+                               {QStringLiteral("path"), QStringLiteral("/auth/login")},
+                               {QStringLiteral("status"), status},
+                               {QStringLiteral("error_code"), QJsonValue()}};
+        };
+        const QJsonArray events{event(QStringLiteral("2"), QStringLiteral("auth.login"),
+                                      QStringLiteral("success"), QStringLiteral("127.0.0.1"), 200),
+                                event(QStringLiteral("1"), QStringLiteral("auth.login_failed"),
+                                      QStringLiteral("failure"), QStringLiteral("203.0.113.7"),
+                                      401)};
+        const QByteArray page =
+            QJsonDocument(QJsonObject{{QStringLiteral("events"), events},
+                                      {QStringLiteral("next_cursor"), QJsonValue()}})
+                .toJson(QJsonDocument::Compact);
+        ScriptedHttpServer server([&](int, const QByteArray &request) {
+            const QByteArray line = request.left(request.indexOf('\r'));
+            if (line.startsWith("GET /auth/user "))
+                return ScriptedHttpServer::response(
+                    200, R"({"user_id":"u1","email":"owner@example.test","name":"Owner"})");
+            if (line.startsWith("GET /auth/api-keys"))
+                return ScriptedHttpServer::response(200, R"({"keys":[]})");
+            if (line.startsWith("GET /auth/access-logs") && limited)
+                return ScriptedHttpServer::response(
+                    429, R"({"error":{"code":"rate_limit_exceeded","message":"Slow down."}})",
+                    "Retry-After: 1\r\n");
+            if (line.startsWith("GET /auth/access-logs"))
+                return ScriptedHttpServer::response(200, page);
+            return ScriptedHttpServer::response(404, R"({"message":"Not Found"})");
+        });
+        signInWithKeyTo(server);
+        f->window->workspace()->setCurrentIndex(kLogsPane);
+        QTRY_VERIFY_WITH_TIMEOUT(pane()->banner()->isShowing() &&
+                                     pane()->banner()->text().contains(QStringLiteral("slow down")),
+                                 10000);
+        // The wait ends, the second 429 fails the load: said, with Retry.
+        QTRY_VERIFY_WITH_TIMEOUT(pane()->banner()->text().contains(QStringLiteral("too many")) ||
+                                     pane()->banner()->text().contains(QStringLiteral("try again")),
+                                 15000);
+        QVERIFY(!pane()->isLoading());
+        QCOMPARE(model()->rowCount(), 0);
+        limited = false;
+        f->click(QStringLiteral("logsRetryButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 2, 10000);
+        QCOMPARE(cell(0, LogColumn::Actor), QStringLiteral("owner@example.test"));
+        QVERIFY(!pane()->banner()->isShowing());
     }
 
     // The real api.plexe.ai has no access-log route: a server answering it 404.
