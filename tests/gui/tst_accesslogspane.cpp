@@ -17,6 +17,7 @@
 #include "logs/LogTableModel.h"
 #include "logs/LogsFallbackView.h"
 #include "logs/RequestJournal.h"
+#include "session/SessionPolicy.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -489,6 +490,39 @@ private slots:
         QVERIFY(!f->find<QToolButton>(QStringLiteral("liveTailButton"))->isChecked());
         QCOMPARE(pane()->chart()->series().buckets.size(), 0);
         QVERIFY(f->find<QLineEdit>(QStringLiteral("logSearchEdit"))->text().isEmpty());
+    }
+
+    // After an idle timeout the same account comes back to the same filters (the rows are
+    // gone in between, B17, and load again).
+    void idleTimeoutResumesTheFilters()
+    {
+        startSandboxAndSignIn();
+        openAllTime();
+        f->find<QComboBox>(QStringLiteral("outcomeCombo"))->setCurrentIndex(2);
+        f->type(QStringLiteral("logSearchEdit"), QStringLiteral("203.0.113"));
+        f->find<QComboBox>(QStringLiteral("timeZoneCombo"))->setCurrentIndex(1);
+        waitForQuery();
+        const int shown = model()->rowCount();
+        QVERIFY(shown > 0);
+        f->clock.advance(std::chrono::minutes(15) + std::chrono::seconds(1));
+        f->window->currentSession()->policy()->tick();
+        QCOMPARE(f->page(), QStringLiteral("signInPage"));
+        QCOMPARE(model()->rowCount(), 0);
+        QVERIFY(f->find<QLineEdit>(QStringLiteral("logSearchEdit"))->text().isEmpty());
+
+        f->signInWithPassword(f->sandbox.demoEmail(), f->sandbox.demoPassword());
+        QVERIFY2(f->waitForPage(QStringLiteral("workspace")), qPrintable(f->signInMessage()));
+        QCOMPARE(f->window->workspace()->currentPane(), pane());
+        QCOMPARE(f->find<QComboBox>(QStringLiteral("outcomeCombo"))->currentIndex(), 2);
+        QCOMPARE(f->find<QLineEdit>(QStringLiteral("logSearchEdit"))->text(),
+                 QStringLiteral("203.0.113"));
+        QCOMPARE(pane()->filterBar()->range(), LogFilterBar::Range::AllTime);
+        QCOMPARE(f->find<QComboBox>(QStringLiteral("timeZoneCombo"))->currentIndex(), 1);
+        waitLoaded();
+        QVERIFY(model()->rowCount() >= shown);
+        for (int row = 0; row < model()->rowCount(); ++row)
+            QCOMPARE(model()->index(row, 0).data(LogTableModel::OutcomeRole).toString(),
+                     QStringLiteral("failure"));
     }
 
     // A 429 on the logs route: the banner counts down while the load waits, then says so with
