@@ -136,6 +136,38 @@ class TestAccessLogsPane : public QObject
         return -1;
     }
 
+    // A page of two events from ten minutes ago (ids 1 and 2), then `nextCursor`.
+    static QByteArray logPage(const QString &nextCursor, int firstId = 1)
+    {
+        const QString when = QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODate);
+        const auto event = [&when](int id, const QString &name, const QString &outcome,
+                                   const QString &ip, int status) {
+            return QJsonObject{{QStringLiteral("id"), QString::number(id)},
+                               {QStringLiteral("timestamp"), when},
+                               {QStringLiteral("event"), name},
+                               {QStringLiteral("outcome"), outcome},
+                               {QStringLiteral("actor"), QStringLiteral("owner@example.test")},
+                               {QStringLiteral("key_id"), QJsonValue()},
+                               {QStringLiteral("key_prefix"), QJsonValue()},
+                               {QStringLiteral("ip"), ip},
+                               {QStringLiteral("user_agent"), QStringLiteral("x")},
+                               {QStringLiteral("method"), QStringLiteral("POST")},
+                               {QStringLiteral("path"), QStringLiteral("/auth/login")},
+                               {QStringLiteral("status"), status},
+                               {QStringLiteral("error_code"), QJsonValue()}};
+        };
+        const QJsonArray events{event(firstId + 1, QStringLiteral("auth.login"),
+                                      QStringLiteral("success"), QStringLiteral("127.0.0.1"), 200),
+                                event(firstId, QStringLiteral("auth.login_failed"),
+                                      QStringLiteral("failure"), QStringLiteral("203.0.113.7"),
+                                      401)};
+        return QJsonDocument(
+                   QJsonObject{{QStringLiteral("events"), events},
+                               {QStringLiteral("next_cursor"),
+                                nextCursor.isEmpty() ? QJsonValue() : QJsonValue(nextCursor)}})
+            .toJson(QJsonDocument::Compact);
+    }
+
     // A profile on a scripted server, signed in with an API key (what works on api.plexe.ai).
     void signInWithKeyTo(
         const ScriptedHttpServer &server,
@@ -530,32 +562,7 @@ private slots:
     void rateLimitCountdownAndRetry()
     {
         bool limited = true;
-        const QString when = QDateTime::currentDateTimeUtc().addSecs(-600).toString(Qt::ISODate);
-        const auto event = [&when](const QString &id, const QString &name, const QString &outcome,
-                                   const QString &ip, int status) {
-            return QJsonObject{{QStringLiteral("id"), id},
-                               {QStringLiteral("timestamp"), when},
-                               {QStringLiteral("event"), name},
-                               {QStringLiteral("outcome"), outcome},
-                               {QStringLiteral("actor"), QStringLiteral("owner@example.test")},
-                               {QStringLiteral("key_id"), QJsonValue()},
-                               {QStringLiteral("key_prefix"), QJsonValue()},
-                               {QStringLiteral("ip"), ip},
-                               {QStringLiteral("user_agent"), QStringLiteral("x")},
-                               {QStringLiteral("method"), QStringLiteral("POST")},
-                               {QStringLiteral("path"), QStringLiteral("/auth/login")},
-                               {QStringLiteral("status"), status},
-                               {QStringLiteral("error_code"), QJsonValue()}};
-        };
-        const QJsonArray events{event(QStringLiteral("2"), QStringLiteral("auth.login"),
-                                      QStringLiteral("success"), QStringLiteral("127.0.0.1"), 200),
-                                event(QStringLiteral("1"), QStringLiteral("auth.login_failed"),
-                                      QStringLiteral("failure"), QStringLiteral("203.0.113.7"),
-                                      401)};
-        const QByteArray page =
-            QJsonDocument(QJsonObject{{QStringLiteral("events"), events},
-                                      {QStringLiteral("next_cursor"), QJsonValue()}})
-                .toJson(QJsonDocument::Compact);
+        const QByteArray page = logPage(QString());
         ScriptedHttpServer server([&](int, const QByteArray &request) {
             const QByteArray line = request.left(request.indexOf('\r'));
             if (line.startsWith("GET /auth/user "))
@@ -587,6 +594,40 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 2, 10000);
         QCOMPARE(cell(0, LogColumn::Actor), QStringLiteral("owner@example.test"));
         QVERIFY(!pane()->banner()->isShowing());
+    }
+
+    // Stop loading: the second page never comes; Stop keeps the first page's rows and says the
+    // list is incomplete, with Load all.
+    void stopLoadingKeepsWhatCame()
+    {
+        ScriptedHttpServer server([&](int, const QByteArray &request) {
+            const QByteArray line = request.left(request.indexOf('\r'));
+            if (line.startsWith("GET /auth/user "))
+                return ScriptedHttpServer::response(
+                    200, R"({"user_id":"u1","email":"owner@example.test","name":"Owner"})");
+            if (line.startsWith("GET /auth/api-keys"))
+                return ScriptedHttpServer::response(200, R"({"keys":[]})");
+            if (line.startsWith("GET /auth/access-logs") && line.contains("cursor="))
+                return QByteArray(); // stalls
+            if (line.startsWith("GET /auth/access-logs"))
+                return ScriptedHttpServer::response(200, logPage(QStringLiteral("more"), 10));
+            return ScriptedHttpServer::response(404, R"({"message":"Not Found"})");
+        });
+        signInWithKeyTo(server);
+        f->window->workspace()->setCurrentIndex(kLogsPane);
+        QTRY_COMPARE_WITH_TIMEOUT(model()->rowCount(), 2, 10000);
+        QVERIFY(pane()->isLoading());
+        auto *stop = f->find<QPushButton>(QStringLiteral("stopLoadingButton"));
+        QVERIFY(stop->isVisible());
+        QCOMPARE(stop->accessibleName(), QStringLiteral("Stop loading"));
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!pane()->isLoading());
+        QVERIFY(!stop->isVisible());
+        QVERIFY2(pane()->banner()->text().startsWith(QStringLiteral("Stopped loading")),
+                 qPrintable(pane()->banner()->text()));
+        QVERIFY(f->find<QPushButton>(QStringLiteral("logsLoadAllButton")));
+        QCOMPARE(model()->rowCount(), 2);
+        QVERIFY2(countText().startsWith(QStringLiteral("2 of 2")), qPrintable(countText()));
     }
 
     // The real api.plexe.ai has no access-log route: a server answering it 404.
