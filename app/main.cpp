@@ -3,8 +3,10 @@
 #include "core/UnixSignalQuitter.h"
 #include "core/Version.h"
 #include "shell/Console.h"
+#include "shell/Translations.h"
 
 #include <QApplication>
+#include <QLocale>
 
 #include <cstdio>
 #include <sys/prctl.h>
@@ -54,6 +56,10 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Plexe"));
     QApplication::setApplicationVersion(plexe::consoleVersion());
     QApplication::setDesktopFileName(QStringLiteral("ai.plexe.Console"));
+
+    // The user's language for the console's texts and Qt's own, before the first widget exists.
+    plexe::Translations translations;
+    translations.install(QLocale::system().uiLanguages());
 
     // SIGTERM and SIGINT quit through the event loop, so the sandbox child is stopped.
     plexe::UnixSignalQuitter quitter;

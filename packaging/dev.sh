@@ -4,6 +4,8 @@
 #                           sandbox with demo data (plexe-console --sandbox)
 #   packaging/dev.sh test   install what is missing, build, and run the whole test suite headless
 #                           (format check, sanitizer build + ctest, release build + ctest)
+#   packaging/dev.sh package  install what is missing, build, and make the Debian package
+#                           build/dev/plexe-console_<version>_<arch>.deb (cpack -G DEB)
 #   packaging/dev.sh deps   only install what is missing
 set -euo pipefail
 
@@ -16,7 +18,11 @@ export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 
 # Debian packages, by purpose. Keep in step with docs and engineering.md.
 build_pkgs=(cmake ninja-build g++ pkg-config ccache clang-format)
-console_pkgs=(qt6-base-dev qt6-base-dev-tools libqt6svg6 qtkeychain-qt6-dev libssl-dev libgl-dev)
+# qt6-l10n-tools + qt6-tools-dev: lupdate/lrelease and their CMake functions (Qt6LinguistTools)
+# for the translations compiled into the console;
+# librsvg2-bin: rsvg-convert renders the PNG icons of the package from the SVG at build time.
+console_pkgs=(qt6-base-dev qt6-base-dev-tools libqt6svg6 qtkeychain-qt6-dev libssl-dev libgl-dev
+              qt6-l10n-tools qt6-tools-dev librsvg2-bin)
 sandbox_pkgs=(libcpp-httplib-dev libsqlite3-dev)
 # xclip: the secret clipboard test reads the clipboard from a second process.
 test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrind xclip)
@@ -24,6 +30,11 @@ test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrin
 # xdotool to click the console's real window, xprop to read its title.
 e2e_pkgs=(chromium nodejs xdotool x11-utils)
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
+# The Debian package and its checks (ctest label `packaging`): cpack's shlibdeps (dpkg-dev, file),
+# lintian, desktop-file-validate, appstreamcli, man (man-db) for the man page check, and Qt's own
+# German translations (qtbase_de.qm) that the German GUI test and the package recommend.
+package_pkgs=(dpkg-dev file lintian desktop-file-utils appstream man-db
+              qt6-translations-l10n)
 
 as_root() {
     if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
@@ -86,7 +97,7 @@ cmd_run() {
 
 cmd_test() {
     install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
-        "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
+        "${test_pkgs[@]}" "${fuzz_pkgs[@]}" "${package_pkgs[@]}"
     install_e2e
     check_format
     # Sanitizers first, so that the last lines printed are the release suite's ctest summary.
@@ -101,11 +112,22 @@ cmd_test() {
     ctest --preset dev -j "$jobs" --label-exclude bench
 }
 
+# The package is made from the dev (RelWithDebInfo, stripped by CPack) tree, as ctest's packaging
+# tests make theirs (tests/packaging/package-check.sh build).
+cmd_package() {
+    install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
+        "${package_pkgs[@]}"
+    configure_and_build dev
+    (cd build/dev && cpack -G DEB >/dev/null)
+    ls "$root"/build/dev/plexe-console_*.deb
+}
+
 case "${1:-}" in
     run) cmd_run ;;
     test) cmd_test ;;
+    package) cmd_package ;;
     deps) install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
-              "${test_pkgs[@]}" "${fuzz_pkgs[@]}"
+              "${test_pkgs[@]}" "${fuzz_pkgs[@]}" "${package_pkgs[@]}"
           install_e2e ;;
-    *) echo "usage: packaging/dev.sh run|test|deps" >&2; exit 2 ;;
+    *) echo "usage: packaging/dev.sh run|test|package|deps" >&2; exit 2 ;;
 esac

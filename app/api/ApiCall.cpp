@@ -68,7 +68,7 @@ void ApiCall::start()
         const QUrlQuery query(m_client->urlFor(m_request));
         for (const auto &item : query.queryItems()) {
             if (Redaction::isSensitiveQueryName(item.first))
-                why = QStringLiteral("The console does not put credentials in URLs.");
+                why = tr("The console does not put credentials in URLs.");
         }
     }
     if (!why.isEmpty()) {
@@ -180,8 +180,7 @@ void ApiCall::onReplyFinished()
                              << m_elapsed.elapsed() << "ms";
 
     if (m_overflow) {
-        ApiError e(ApiError::Kind::TooLarge,
-                   QStringLiteral("The answer exceeded %1 bytes.").arg(m_cap));
+        ApiError e(ApiError::Kind::TooLarge, tr("The answer exceeded %1 bytes.").arg(m_cap));
         e.setHttpStatus(m_status);
         return fail(e);
     }
@@ -195,8 +194,8 @@ void ApiCall::onReplyFinished()
     if (netError == QNetworkReply::InsecureRedirectError ||
         netError == QNetworkReply::TooManyRedirectsError) {
         ApiError e(ApiError::Kind::Refused,
-                   QStringLiteral("The server redirected the request to another site; the "
-                                  "console did not follow."));
+                   tr("The server redirected the request to another site; the "
+                      "console did not follow."));
         e.setCode(QStringLiteral("redirect_refused"));
         e.setHttpStatus(m_status);
         return fail(e);
@@ -213,7 +212,7 @@ void ApiCall::onReplyFinished()
     if (!m_body.isEmpty()) {
         if (!isJsonType(contentType)) {
             return fail(ApiError(ApiError::Kind::Parse,
-                                 QStringLiteral("Unexpected content type \u201c%1\u201d.")
+                                 tr("Unexpected content type \u201c%1\u201d.")
                                      .arg(Redaction::text(QString::fromLatin1(contentType)))));
         }
         if (m_request.rawBody) {

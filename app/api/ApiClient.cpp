@@ -48,21 +48,21 @@ bool ApiClient::isAllowedUrl(const QUrl &url, QString *why)
         return false;
     };
     if (!url.isValid() || url.host().isEmpty())
-        return refuse(QStringLiteral("The server address is not a valid URL."));
+        return refuse(tr("The server address is not a valid URL."));
     if (!url.userInfo().isEmpty())
-        return refuse(QStringLiteral("The server address must not contain a user name."));
+        return refuse(tr("The server address must not contain a user name."));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return true;
     if (scheme != QLatin1String("http"))
-        return refuse(QStringLiteral("Only https:// server addresses are supported."));
+        return refuse(tr("Only https:// server addresses are supported."));
     // Loopback as an IP literal only (the contract): the name `localhost` is resolved through
     // /etc/hosts or DNS and may point elsewhere, so it is refused like any other name.
     const QHostAddress address(url.host());
     if (!address.isNull() && address.isLoopback())
         return true;
-    return refuse(QStringLiteral("Plain http:// is only allowed for this computer (loopback); "
-                                 "use https://."));
+    return refuse(tr("Plain http:// is only allowed for this computer (loopback); "
+                     "use https://."));
 }
 
 bool ApiClient::setEndpoint(const ApiEndpoint &endpoint, QString *error)
@@ -77,8 +77,8 @@ bool ApiClient::setEndpoint(const ApiEndpoint &endpoint, QString *error)
         const QList<QSslCertificate> extra =
             QSslCertificate::fromPath(endpoint.extraCaFile, QSsl::Pem);
         if (extra.isEmpty()) {
-            m_endpointError = QStringLiteral("The profile's CA certificate file could not be "
-                                             "read.");
+            m_endpointError = tr("The profile's CA certificate file could not be "
+                                 "read.");
         } else {
             m_caCertificates = QSslConfiguration::systemCaCertificates() + extra;
         }

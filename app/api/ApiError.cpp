@@ -153,42 +153,41 @@ bool ApiError::isRouteUnavailable() const
 QString ApiError::rateLimitText() const
 {
     if (!m_retryAfter.isValid())
-        return QStringLiteral("Too many requests. Please wait a moment and try again.");
+        return tr("Too many requests. Please wait a moment and try again.");
     const qint64 secs =
         std::max<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(m_retryAfter) + 999) / 1000);
     if (secs < 120)
-        return secs == 1 ? QStringLiteral("Too many requests. Try again in 1 second.")
-                         : QStringLiteral("Too many requests. Try again in %1 seconds.").arg(secs);
-    return QStringLiteral("Too many requests. Try again in %1 minutes (at %2).")
-        .arg((secs + 59) / 60)
+        return secs == 1 ? tr("Too many requests. Try again in 1 second.")
+                         : tr("Too many requests. Try again in %n seconds.", nullptr, int(secs));
+    return tr("Too many requests. Try again in %n minutes (at %1).", nullptr, int((secs + 59) / 60))
         .arg(QLocale().toString(m_retryAfter.toLocalTime().time(), QLocale::ShortFormat));
 }
 
 QString ApiError::userMessage() const
 {
-    auto withServer = [this](const QString &base) {
-        return m_message.isEmpty() ? base : base + QLatin1String(": ") + m_message;
+    // Whole sentences for the translators: one without the server's words, one with them.
+    auto withServer = [this](const QString &alone, const QString &withMessage) {
+        return m_message.isEmpty() ? alone : withMessage.arg(m_message);
     };
     switch (m_kind) {
     case Kind::None:
         return {};
     case Kind::Network:
-        return QStringLiteral("Could not reach the server. Check the network connection and the "
-                              "profile's address.");
+        return tr("Could not reach the server. Check the network connection and the "
+                  "profile's address.");
     case Kind::Tls:
-        return QStringLiteral("The server's identity could not be verified (TLS certificate "
-                              "problem). Nothing was sent.");
+        return tr("The server's identity could not be verified (TLS certificate "
+                  "problem). Nothing was sent.");
     case Kind::Timeout:
-        return QStringLiteral("The server did not answer in time.");
+        return tr("The server did not answer in time.");
     case Kind::Parse:
-        return QStringLiteral("The server's answer could not be read.");
+        return tr("The server's answer could not be read.");
     case Kind::TooLarge:
-        return QStringLiteral("The server's answer was too large and was not read.");
+        return tr("The server's answer was too large and was not read.");
     case Kind::Refused:
-        return m_message.isEmpty() ? QStringLiteral("The console refused this request.")
-                                   : m_message;
+        return m_message.isEmpty() ? tr("The console refused this request.") : m_message;
     case Kind::Cancelled:
-        return QStringLiteral("The request was cancelled.");
+        return tr("The request was cancelled.");
     case Kind::Http:
         break;
     }
@@ -196,10 +195,11 @@ QString ApiError::userMessage() const
     const QString &c = m_code;
     switch (m_status) {
     case 400:
-        return withServer(QStringLiteral("The request was not accepted"));
+        return withServer(tr("The request was not accepted"),
+                          tr("The request was not accepted: %1"));
     case 401:
         if (c == QLatin1String("invalid_key"))
-            return QStringLiteral("This API key is not valid.");
+            return tr("This API key is not valid.");
         if (c == QLatin1String("expired_key")) {
             QString when = dateText(m_details.value(QLatin1String("expired_at")).toString());
             if (when.isEmpty())
@@ -214,45 +214,45 @@ QString ApiError::userMessage() const
                     when = dateText(m.captured(0));
             }
             if (!when.isEmpty())
-                return QStringLiteral("This API key expired on %1.").arg(when);
-            return m_message.isEmpty()
-                       ? QStringLiteral("This API key has expired.")
-                       : QStringLiteral("This API key has expired (%1).").arg(m_message);
+                return tr("This API key expired on %1.").arg(when);
+            return m_message.isEmpty() ? tr("This API key has expired.")
+                                       : tr("This API key has expired (%1).").arg(m_message);
         }
         if (c == QLatin1String("revoked_key"))
-            return QStringLiteral("This API key was revoked.");
+            return tr("This API key was revoked.");
         if (c == QLatin1String("invalid_credentials"))
-            return QStringLiteral("The email or password is not correct.");
+            return tr("The email or password is not correct.");
         if (c == QLatin1String("mfa_required"))
-            return QStringLiteral("Enter the code from your authenticator app.");
-        return QStringLiteral("Your session has expired. Please sign in again.");
+            return tr("Enter the code from your authenticator app.");
+        return tr("Your session has expired. Please sign in again.");
     case 403:
         if (c == QLatin1String("reauthentication_required"))
-            return QStringLiteral("For this action, please confirm it is you by signing in "
-                                  "again.");
+            return tr("For this action, please confirm it is you by signing in "
+                      "again.");
         if (c == QLatin1String("insufficient_permissions"))
-            return QStringLiteral("This credential does not have permission to do this (a "
-                                  "read-only key can only read).");
-        return withServer(QStringLiteral("This server does not allow this action"));
+            return tr("This credential does not have permission to do this (a "
+                      "read-only key can only read).");
+        return withServer(tr("This server does not allow this action"),
+                          tr("This server does not allow this action: %1"));
     case 404:
-        return withServer(QStringLiteral("Not found"));
+        return withServer(tr("Not found"), tr("Not found: %1"));
     case 409:
-        return withServer(QStringLiteral("This already exists"));
+        return withServer(tr("This already exists"), tr("This already exists: %1"));
     case 422:
         if (!m_field.isEmpty())
-            return QStringLiteral("The value of \u201c%1\u201d is not valid%2")
-                .arg(m_field,
-                     m_message.isEmpty() ? QStringLiteral(".") : QLatin1String(": ") + m_message);
-        return withServer(QStringLiteral("A value is not valid"));
+            return m_message.isEmpty()
+                       ? tr("The value of “%1” is not valid.").arg(m_field)
+                       : tr("The value of “%1” is not valid: %2").arg(m_field, m_message);
+        return withServer(tr("A value is not valid"), tr("A value is not valid: %1"));
     case 429:
         return rateLimitText();
     default:
         break;
     }
     if (m_status >= 500)
-        return QStringLiteral("The server had a problem (HTTP %1). Please try again later.")
-            .arg(m_status);
-    return withServer(QStringLiteral("The server answered HTTP %1").arg(m_status));
+        return tr("The server had a problem (HTTP %1). Please try again later.").arg(m_status);
+    return m_message.isEmpty() ? tr("The server answered HTTP %1").arg(m_status)
+                               : tr("The server answered HTTP %1: %2").arg(m_status).arg(m_message);
 }
 
 QString ApiError::logString() const

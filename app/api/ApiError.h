@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
@@ -13,6 +14,8 @@ namespace plexe {
 // second).
 class ApiError
 {
+    Q_DECLARE_TR_FUNCTIONS(ApiError)
+
 public:
     enum class Kind {
         None,      // no error

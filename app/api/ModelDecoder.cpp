@@ -45,9 +45,13 @@ bool ModelDecoder::item(const QJsonObject &object, const QString &path, Model *o
     error->clear(); // JsonReader treats a non-empty error as "already failed"
     JsonReader r(object, path, error);
     Model m;
-    m.modelName = r.requiredString(QLatin1String("model_name"));
-    m.modelVersion = r.stringOrNumber(QLatin1String("model_version"));
     m.name = r.string(QLatin1String("name"));
+    // The id of the routes is model_name; an item that only has a name (some of the docs'
+    // examples) is addressed by that name rather than dropping the whole list.
+    m.modelName = r.has(QLatin1String("model_name")) || m.name.isEmpty()
+                      ? r.requiredString(QLatin1String("model_name"))
+                      : m.name;
+    m.modelVersion = r.stringOrNumber(QLatin1String("model_version"));
     m.intent = r.string(QLatin1String("intent"));
     m.status = r.string(QLatin1String("status"));
     m.state = modelStateFrom(m.status);

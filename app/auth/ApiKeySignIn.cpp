@@ -64,8 +64,8 @@ bool ApiKeySignIn::start(QByteArray &key)
         e.setCode(QStringLiteral("invalid_key_format"));
         // Queued, like every other outcome, so callers may connect after start().
         QTimer::singleShot(0, this, [this, e] {
-            emit failed(e, QStringLiteral("This is not a Plexe API key (they start with "
-                                          "\u201cplx_sk_\u201d)."));
+            emit failed(e, tr("This is not a Plexe API key (they start with "
+                              "\u201cplx_sk_\u201d)."));
         });
         return true;
     }
@@ -92,11 +92,11 @@ void ApiKeySignIn::onDeadline()
     m_call = nullptr;
     call->abort(); // closes the connection
     wipe(m_key);
-    ApiError e(ApiError::Kind::Timeout, QStringLiteral("The API key check timed out."));
+    ApiError e(ApiError::Kind::Timeout, tr("The API key check timed out."));
     e.setCode(QStringLiteral("sign_in_timeout"));
     qCInfo(lcAuth) << "API key sign-in failed:" << e.logString();
-    emit failed(e, QStringLiteral("Sign-in timed out: the server did not answer in time. Please "
-                                  "try again."));
+    emit failed(e, tr("Sign-in timed out: the server did not answer in time. Please "
+                      "try again."));
 }
 
 void ApiKeySignIn::onFinished(ApiCall *call)

@@ -36,8 +36,8 @@ BrowserSignIn::BrowserSignIn(ApiClient *client, const Clock *clock, Opener opene
     m_deadlineTimer.setSingleShot(true);
     connect(&m_deadlineTimer, &QTimer::timeout, this, [this] {
         fail(localError(ApiError::Kind::Timeout, QStringLiteral("sign_in_timeout"),
-                        QStringLiteral("The browser sign-in timed out.")),
-             QStringLiteral("The browser sign-in timed out. Please try again."));
+                        tr("The browser sign-in timed out.")),
+             tr("The browser sign-in timed out. Please try again."));
     });
 }
 
@@ -88,10 +88,9 @@ void BrowserSignIn::onDiscovered(ApiCall *call)
         const ApiError &e = call->error();
         QString message = e.userMessage();
         if (e.kind() == ApiError::Kind::Parse)
-            message = QStringLiteral("This server's sign-in configuration is not usable: %1")
-                          .arg(e.message());
+            message = tr("This server's sign-in configuration is not usable: %1").arg(e.message());
         else if (e.isRouteUnavailable())
-            message = QStringLiteral("This server does not offer browser sign-in.");
+            message = tr("This server does not offer browser sign-in.");
         return fail(e, message);
     }
     m_config = *call->result<OidcConfiguration>();
@@ -214,11 +213,11 @@ void BrowserSignIn::onExchanged(ApiCall *call)
         // A8: invalid_grant, an answer without access_token, ...: nothing is stored.
         QString message;
         if (e.code() == QLatin1String("invalid_grant"))
-            message = QStringLiteral("The sign-in could not be completed (the authorization "
-                                     "expired or was already used). Please try again.");
+            message = tr("The sign-in could not be completed (the authorization "
+                         "expired or was already used). Please try again.");
         else if (e.kind() == ApiError::Kind::Parse)
-            message = QStringLiteral("The server's sign-in answer could not be used. Please try "
-                                     "again.");
+            message = tr("The server's sign-in answer could not be used. Please try "
+                         "again.");
         else
             message = e.userMessage();
         return fail(e, message);
@@ -239,8 +238,8 @@ void BrowserSignIn::cancel()
     if (m_state == State::Idle || m_state == State::Done || m_state == State::Failed)
         return;
     fail(localError(ApiError::Kind::Cancelled, QStringLiteral("cancelled"),
-                    QStringLiteral("Sign-in was cancelled.")),
-         QStringLiteral("Sign-in was cancelled."));
+                    tr("Sign-in was cancelled.")),
+         tr("Sign-in was cancelled."));
 }
 
 void BrowserSignIn::fail(const ApiError &error, const QString &message)

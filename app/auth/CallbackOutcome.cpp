@@ -6,21 +6,21 @@ QString CallbackOutcome::userMessage() const
 {
     switch (kind) {
     case Kind::Code:
-        return QStringLiteral("Signed in.");
+        return tr("Signed in.");
     case Kind::WrongState:
-        return QStringLiteral("This sign-in response does not belong to the current attempt.");
+        return tr("This sign-in response does not belong to the current attempt.");
     case Kind::AuthorizationError:
         if (error == QLatin1String("access_denied"))
-            return QStringLiteral("Sign-in was cancelled or denied in the browser.");
-        return QStringLiteral("The sign-in server refused the request (%1)%2")
-            .arg(error, errorDescription.isEmpty() ? QStringLiteral(".")
-                                                   : QStringLiteral(": ") + errorDescription);
+            return tr("Sign-in was cancelled or denied in the browser.");
+        if (errorDescription.isEmpty())
+            return tr("The sign-in server refused the request (%1).").arg(error);
+        return tr("The sign-in server refused the request (%1): %2").arg(error, errorDescription);
     case Kind::IssuerMismatch:
-        return QStringLiteral("The response came from an unexpected sign-in server.");
+        return tr("The response came from an unexpected sign-in server.");
     case Kind::MissingCode:
-        return QStringLiteral("The sign-in response carried no authorization code.");
+        return tr("The sign-in response carried no authorization code.");
     case Kind::Malformed:
-        return QStringLiteral("This is not the address of a sign-in response.");
+        return tr("This is not the address of a sign-in response.");
     }
     return QString();
 }

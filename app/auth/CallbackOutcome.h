@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace plexe {
@@ -24,6 +25,9 @@ struct CallbackOutcome
     // A short English message for the user; server text is included but must be shown as plain
     // text.
     QString userMessage() const;
+
+    // Last: the macro leaves the members after it private.
+    Q_DECLARE_TR_FUNCTIONS(CallbackOutcome)
 };
 
 } // namespace plexe

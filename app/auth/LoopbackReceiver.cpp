@@ -66,7 +66,7 @@ LoopbackReceiver::LoopbackReceiver(QObject *parent)
     m_attemptTimer.setSingleShot(true);
     m_attemptTimer.setInterval(std::chrono::minutes(5));
     connect(&m_attemptTimer, &QTimer::timeout, this,
-            [this] { fail(Failure::TimedOut, QStringLiteral("The browser sign-in timed out.")); });
+            [this] { fail(Failure::TimedOut, tr("The browser sign-in timed out.")); });
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackReceiver::onNewConnection);
 }
 
@@ -95,8 +95,8 @@ bool LoopbackReceiver::start(const QByteArray &state, const QString &issuer)
     // Loopback only (A1) and port 0 so the OS picks a free port (RFC 8252 §7.3).
     if (!m_server->listen(QHostAddress(QHostAddress::LocalHost), 0)) {
         qCWarning(lcAuth) << "loopback listen failed:" << m_server->errorString();
-        fail(Failure::ListenFailed, QStringLiteral("Could not open a local port for the browser "
-                                                   "sign-in."));
+        fail(Failure::ListenFailed, tr("Could not open a local port for the browser "
+                                       "sign-in."));
         return false;
     }
     m_redirectUri =
@@ -123,7 +123,7 @@ bool LoopbackReceiver::isListening() const
 
 void LoopbackReceiver::cancel()
 {
-    fail(Failure::Cancelled, QStringLiteral("Sign-in was cancelled."));
+    fail(Failure::Cancelled, tr("Sign-in was cancelled."));
 }
 
 CallbackOutcome LoopbackReceiver::acceptPastedAddress(const QString &address)
@@ -153,8 +153,8 @@ void LoopbackReceiver::onNewConnection()
             if (socket->property(kAnsweredProperty).toBool())
                 socket->abort(); // the peer never read our answer; stop waiting for it
             else
-                respond(socket, 408, QStringLiteral("Request timeout"),
-                        QStringLiteral("The request was not completed in time."));
+                respond(socket, 408, tr("Request timeout"),
+                        tr("The request was not completed in time."));
         });
         readTimer->start(m_readTimeout);
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
@@ -182,36 +182,34 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
     socket->setProperty("plexeBuffer", QVariant());
     if (result.state == LoopbackRequestParser::State::Rejected) {
         qCDebug(lcAuth) << "loopback request rejected:" << result.httpStatus << result.reason;
-        respond(socket, result.httpStatus, QStringLiteral("Request refused"), result.reason);
+        respond(socket, result.httpStatus, tr("Request refused"), result.reason);
         return;
     }
     const QByteArray expectedHost = "127.0.0.1:" + QByteArray::number(port());
     if (!result.request.host.isEmpty() && result.request.host != expectedHost) {
-        respond(socket, 400, QStringLiteral("Request refused"),
-                QStringLiteral("Unexpected Host header."));
+        respond(socket, 400, tr("Request refused"), tr("Unexpected Host header."));
         return;
     }
     if (m_finished || !m_validator) {
-        respond(socket, 400, QStringLiteral("Sign-in finished"),
-                QStringLiteral("This sign-in attempt has already ended."));
+        respond(socket, 400, tr("Sign-in finished"), tr("This sign-in attempt has already ended."));
         return;
     }
     const CallbackOutcome outcome = m_validator->validate(result.request.query);
     switch (outcome.kind) {
     case CallbackOutcome::Kind::Code:
-        respond(socket, 200, QStringLiteral("Signed in"),
-                QStringLiteral("You are signed in. You can close this tab and return to "
-                               "Plexe Console."));
+        respond(socket, 200, tr("Signed in"),
+                tr("You are signed in. You can close this tab and return to "
+                   "Plexe Console."));
         break;
     case CallbackOutcome::Kind::WrongState:
     case CallbackOutcome::Kind::Malformed:
         // Not ours: refuse it, keep the attempt (and its state) for the genuine callback (A4).
         qCDebug(lcAuth) << "loopback callback with a wrong or missing state ignored";
-        respond(socket, 400, QStringLiteral("Request refused"),
-                QStringLiteral("This response does not belong to the current sign-in."));
+        respond(socket, 400, tr("Request refused"),
+                tr("This response does not belong to the current sign-in."));
         return;
     default:
-        respond(socket, 400, QStringLiteral("Sign-in failed"), outcome.userMessage());
+        respond(socket, 400, tr("Sign-in failed"), outcome.userMessage());
         break;
     }
     finishWith(outcome, true);

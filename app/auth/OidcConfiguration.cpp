@@ -40,7 +40,7 @@ bool OidcConfiguration::decode(const QJsonDocument &doc, const QUrl &baseUrl,
                                OidcConfiguration *out, QString *error)
 {
     if (!doc.isObject())
-        return fail(error, QStringLiteral("The sign-in configuration is not a JSON object."));
+        return fail(error, tr("The sign-in configuration is not a JSON object."));
     const QJsonObject o = doc.object();
     OidcConfiguration c;
     c.issuer = o.value(QLatin1String("issuer")).toString();
@@ -48,10 +48,10 @@ bool OidcConfiguration::decode(const QJsonDocument &doc, const QUrl &baseUrl,
         withoutTrailingSlash(c.issuer) !=
             withoutTrailingSlash(baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment)
                                      .toString(QUrl::FullyEncoded)))
-        return fail(error, QStringLiteral("The sign-in configuration names another issuer."));
+        return fail(error, tr("The sign-in configuration names another issuer."));
     const QJsonArray methods = o.value(QLatin1String("code_challenge_methods_supported")).toArray();
     if (!methods.contains(QJsonValue(QStringLiteral("S256"))))
-        return fail(error, QStringLiteral("The server does not support PKCE S256 sign-in."));
+        return fail(error, tr("The server does not support PKCE S256 sign-in."));
     struct Field
     {
         const char *name;
@@ -65,14 +65,15 @@ bool OidcConfiguration::decode(const QJsonDocument &doc, const QUrl &baseUrl,
         const QString text = o.value(QLatin1String(f.name)).toString();
         if (text.isEmpty()) {
             if (f.required)
-                return fail(error, QStringLiteral("The sign-in configuration lacks %1.")
-                                       .arg(QLatin1String(f.name)));
+                return fail(error,
+                            tr("The sign-in configuration lacks %1.").arg(QLatin1String(f.name)));
             continue;
         }
         const QUrl url(text, QUrl::StrictMode);
         if (!ApiClient::isAllowedUrl(url) || url.hasFragment())
-            return fail(error, QStringLiteral("The sign-in configuration has an insecure %1.")
-                                   .arg(QLatin1String(f.name)));
+            return fail(
+                error,
+                tr("The sign-in configuration has an insecure %1.").arg(QLatin1String(f.name)));
         *f.target = url;
     }
     *out = c;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QString>
 #include <QUrl>
@@ -22,6 +23,9 @@ struct OidcConfiguration
     // fetched from (OpenID Connect Discovery §4.3).
     static bool decode(const QJsonDocument &doc, const QUrl &baseUrl, OidcConfiguration *out,
                        QString *error);
+
+    // Last: the macro leaves the members after it private.
+    Q_DECLARE_TR_FUNCTIONS(OidcConfiguration)
 };
 
 } // namespace plexe

@@ -121,8 +121,8 @@ void PasswordSignIn::onFinished(ApiCall *call)
         m_state == State::SendingPassword) {
         m_mfaToken = mfaTokenFrom(error);
         if (m_mfaToken.isEmpty()) {
-            return fail(error, QStringLiteral("The server asked for a code from an "
-                                              "authenticator app but sent no challenge."));
+            return fail(error, tr("The server asked for a code from an "
+                                  "authenticator app but sent no challenge."));
         }
         m_state = State::NeedsCode;
         emit needsCode();
@@ -140,13 +140,13 @@ void PasswordSignIn::onFinished(ApiCall *call)
         if (error.code() == QLatin1String("invalid_code") ||
             error.code() == QLatin1String("invalid_credentials")) {
             m_state = State::NeedsCode;
-            emit failed(error, QStringLiteral("The code is not correct. Enter the current code "
-                                              "from your authenticator app."));
+            emit failed(error, tr("The code is not correct. Enter the current code "
+                                  "from your authenticator app."));
             return;
         }
     }
     if (error.httpStatus() == 401 && error.code() == QLatin1String("invalid_credentials"))
-        return fail(error, QStringLiteral("The email or password is not correct."));
+        return fail(error, tr("The email or password is not correct."));
     fail(error, error.userMessage());
 }
 
@@ -164,10 +164,10 @@ void PasswordSignIn::onDeadline()
     ApiCall *call = m_call;
     m_call = nullptr;
     call->abort(); // closes the connection
-    ApiError e(ApiError::Kind::Timeout, QStringLiteral("The sign-in timed out."));
+    ApiError e(ApiError::Kind::Timeout, tr("The sign-in timed out."));
     e.setCode(QStringLiteral("sign_in_timeout"));
-    fail(e, QStringLiteral("Sign-in timed out: the server did not answer in time. Please try "
-                           "again."));
+    fail(e, tr("Sign-in timed out: the server did not answer in time. Please try "
+               "again."));
 }
 
 void PasswordSignIn::fail(const ApiError &error, const QString &message)

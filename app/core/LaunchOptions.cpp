@@ -1,5 +1,7 @@
 #include "core/LaunchOptions.h"
 
+#include "api/ApiClient.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -53,11 +55,12 @@ LaunchOptions LaunchOptions::parse(const QStringList &arguments, QString *helpTe
     options.sandbox = parser.isSet(sandbox);
     if (parser.isSet(apiUrl)) {
         options.apiUrl = QUrl(parser.value(apiUrl), QUrl::StrictMode);
-        if (!options.apiUrl.isValid() || options.apiUrl.host().isEmpty() ||
-            (options.apiUrl.scheme() != QLatin1String("https") &&
-             options.apiUrl.scheme() != QLatin1String("http"))) {
-            options.error = QCoreApplication::translate("LaunchOptions",
-                                                        "--api-url needs an https:// address.");
+        // The rules every profile obeys, checked here so that a refused address is a message
+        // at start, not a sign-in page that cannot work.
+        QString why;
+        if (!ApiClient::isAllowedUrl(options.apiUrl, &why)) {
+            options.apiUrl.clear(); // it may hold a user name and password
+            options.error = QCoreApplication::translate("LaunchOptions", "--api-url: %1").arg(why);
             return options;
         }
     }

@@ -4,15 +4,6 @@
 
 namespace plexe {
 
-namespace {
-
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("RelativeTime", text, nullptr, n);
-}
-
-} // namespace
-
 QString RelativeTime::format(const QDateTime &when, const QDateTime &now)
 {
     if (!when.isValid())
@@ -25,23 +16,23 @@ QString RelativeTime::format(const QDateTime &when, const QDateTime &now)
     const qint64 minutes = (span + 30) / 60;
     if (minutes < 60) {
         const int n = int(minutes);
-        return future ? tr("in %n min", n) : tr("%n min ago", n);
+        return future ? tr("in %n min", nullptr, n) : tr("%n min ago", nullptr, n);
     }
     const qint64 hours = (span + 1800) / 3600;
     if (hours < 24) {
         const int n = int(hours);
-        return future ? tr("in %n h", n) : tr("%n h ago", n);
+        return future ? tr("in %n h", nullptr, n) : tr("%n h ago", nullptr, n);
     }
     const int days = int((span + 43200) / 86400);
     // Singular sentences of their own, so English reads right without a translation loaded.
     if (days == 1)
         return future ? tr("tomorrow") : tr("yesterday");
     if (days < 365)
-        return future ? tr("in %n days", days) : tr("%n days ago", days);
+        return future ? tr("in %n days", nullptr, days) : tr("%n days ago", nullptr, days);
     const int years = days / 365;
     if (years == 1)
         return future ? tr("in a year") : tr("a year ago");
-    return future ? tr("in %n years", years) : tr("%n years ago", years);
+    return future ? tr("in %n years", nullptr, years) : tr("%n years ago", nullptr, years);
 }
 
 QString RelativeTime::absolute(const QDateTime &when, bool utc)

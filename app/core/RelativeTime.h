@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -9,6 +10,8 @@ namespace plexe {
 // the zone in tooltips (ui.md "Dates").
 class RelativeTime
 {
+    Q_DECLARE_TR_FUNCTIONS(RelativeTime)
+
 public:
     // `when` relative to `now`; "Never" for an invalid `when`.
     static QString format(const QDateTime &when, const QDateTime &now);

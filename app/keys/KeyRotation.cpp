@@ -329,9 +329,10 @@ void KeyRotation::cancel()
                            : tr("Cancelled; nothing was created. The old key %1 still works.")
                                  .arg(m_old.maskedKey());
     } else {
-        message = tr("Cancelled. %1").arg(bothKeysWork());
-        if (m_own && m_session->isOwnApiKey(m_new))
-            message += QLatin1Char(' ') + tr("The console now signs in with the new key.");
+        message =
+            m_own && m_session->isOwnApiKey(m_new)
+                ? tr("Cancelled. %1 The console now signs in with the new key.").arg(bothKeysWork())
+                : tr("Cancelled. %1").arg(bothKeysWork());
     }
     qCInfo(lcKeys) << "rotation cancelled:" << was;
     end(State::Cancelled, message);

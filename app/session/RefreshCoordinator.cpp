@@ -29,7 +29,7 @@ void RefreshCoordinator::clear()
     m_inFlight = false;
     Outcome outcome;
     outcome.kind = Outcome::Kind::SessionEnded;
-    outcome.message = QStringLiteral("Signed out.");
+    outcome.message = tr("Signed out.");
     completeAll(outcome);
 }
 
@@ -62,7 +62,7 @@ void RefreshCoordinator::startRefresh()
     if (m_refreshToken.isEmpty()) {
         Outcome outcome;
         outcome.kind = Outcome::Kind::SessionEnded;
-        outcome.message = QStringLiteral("There is no refresh token; sign in again.");
+        outcome.message = tr("There is no refresh token; sign in again.");
         const QPointer<RefreshCoordinator> self(this);
         emit sessionEnded(outcome.message); // a receiver may delete our owner
         if (self)
@@ -94,9 +94,8 @@ void RefreshCoordinator::onRefreshed(const RefreshResponse &response)
     if (response.kind == RefreshResponse::Kind::InvalidGrant || response.accessToken.isEmpty()) {
         m_inFlight = false;
         outcome.kind = Outcome::Kind::SessionEnded;
-        outcome.message = response.message.isEmpty()
-                              ? QStringLiteral("The session has ended; sign in again.")
-                              : response.message;
+        outcome.message = response.message.isEmpty() ? tr("The session has ended; sign in again.")
+                                                     : response.message;
         m_accessToken.clear();
         m_refreshToken.clear();
         const QPointer<RefreshCoordinator> self(this);

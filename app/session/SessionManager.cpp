@@ -68,8 +68,8 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
             if (*timedOut) {
                 // Like a network failure: keep the session (B18).
                 r.kind = RefreshCoordinator::RefreshResponse::Kind::RetryLater;
-                r.message = QStringLiteral("Renewing the session timed out: the server did not "
-                                           "answer in time.");
+                r.message = tr("Renewing the session timed out: the server did not "
+                               "answer in time.");
             } else if (!e.isError()) {
                 TokenAnswer *answer = call->result<TokenAnswer>();
                 r.kind = RefreshCoordinator::RefreshResponse::Kind::Success;
@@ -80,7 +80,7 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
             } else if (e.kind() == ApiError::Kind::Http &&
                        e.code() == QLatin1String("invalid_grant")) {
                 r.kind = RefreshCoordinator::RefreshResponse::Kind::InvalidGrant;
-                r.message = QStringLiteral("Your session has ended; please sign in again.");
+                r.message = tr("Your session has ended; please sign in again.");
             } else {
                 // Offline, timeout, 5xx, 429, an odd answer: keep the session (B18).
                 r.kind = RefreshCoordinator::RefreshResponse::Kind::RetryLater;
@@ -115,11 +115,11 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
     connect(m_policy, &SessionPolicy::expired, this, [this](SessionPolicy::ExpiryReason reason) {
         if (reason == SessionPolicy::ExpiryReason::Idle)
             endSession(EndReason::IdleTimeout,
-                       QStringLiteral("You were signed out after a period of inactivity."));
+                       tr("You were signed out after a period of inactivity."));
         else
             endSession(EndReason::AbsoluteTimeout,
-                       QStringLiteral("Your session reached its maximum length; please sign in "
-                                      "again."));
+                       tr("Your session reached its maximum length; please sign in "
+                          "again."));
     });
     connect(m_store, &SessionStore::modeChanged, this, &SessionManager::storageModeChanged);
 }
@@ -150,7 +150,7 @@ void SessionManager::setOAuthConfiguration(const OidcConfiguration &configuratio
 void SessionManager::beginSession(SignInResult &result)
 {
     if (m_state != State::SignedOut)
-        endSession(EndReason::SignedOut, QStringLiteral("Signed in again."));
+        endSession(EndReason::SignedOut, tr("Signed in again."));
     StoredSession session;
     session.profile = m_profile;
     const QDateTime now = m_clock->now();
@@ -251,8 +251,8 @@ void SessionManager::restore()
                 // B16: too old (idle or absolute) or incomplete: delete it, stay signed out.
                 session.wipe();
                 m_store->removeAll(m_profile, this, [](const SessionStore::Outcome &) {});
-                emit restoreFinished(false, QStringLiteral("The previous session has ended; please "
-                                                           "sign in again."));
+                emit restoreFinished(false, tr("The previous session has ended; please "
+                                               "sign in again."));
                 return;
             }
             adopt(session);
@@ -358,15 +358,15 @@ void SessionManager::reauthenticate(QByteArray &password)
         const ApiError &e = call->error();
         if (*timedOut) {
             // The waiting requests keep waiting: the user may try again (or cancelStepUp).
-            emit stepUpFailed(QStringLiteral("Signing in again timed out: the server did not "
-                                             "answer in time. Please try again."));
+            emit stepUpFailed(tr("Signing in again timed out: the server did not "
+                                 "answer in time. Please try again."));
             return;
         }
         if (e.isError()) {
             if (e.kind() == ApiError::Kind::Cancelled)
                 return;
             const QString message = e.code() == QLatin1String("invalid_credentials")
-                                        ? QStringLiteral("The password is not correct.")
+                                        ? tr("The password is not correct.")
                                         : e.userMessage();
             emit stepUpFailed(message); // the waiting requests keep waiting (or cancelStepUp)
             return;

@@ -92,7 +92,7 @@ public:
     // delete it and stay signed out. Ends with restoreFinished().
     void restore();
     // Ends the session (B17). Does nothing when signed out.
-    void signOut() { endSession(EndReason::SignedOut, QStringLiteral("Signed out.")); }
+    void signOut() { endSession(EndReason::SignedOut, tr("Signed out.")); }
     // Writes the latest activity time to the keychain (e.g. on quit), for the restore rule.
     void persistActivity();
 

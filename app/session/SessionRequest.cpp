@@ -33,7 +33,7 @@ void SessionRequest::start()
             if (ok)
                 return send();
             ApiError e(ApiError::Kind::Cancelled,
-                       QStringLiteral("The action was cancelled; nothing was sent."));
+                       tr("The action was cancelled; nothing was sent."));
             e.setCode(QStringLiteral("step_up_cancelled"));
             finishWith(e);
         });
@@ -47,7 +47,7 @@ void SessionRequest::send()
     if (m_done)
         return;
     if (!m_manager || !m_manager->isSignedIn()) {
-        ApiError e(ApiError::Kind::Cancelled, QStringLiteral("Signed out."));
+        ApiError e(ApiError::Kind::Cancelled, tr("Signed out."));
         e.setCode(QStringLiteral("signed_out"));
         return finishWith(e);
     }

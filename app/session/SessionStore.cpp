@@ -71,7 +71,7 @@ void SessionStore::setJobTimeout(std::chrono::milliseconds timeout)
 
 QString SessionStore::backendName() const
 {
-    return m_mode == Mode::MemoryOnly ? QStringLiteral("memory only") : keychainBackendName();
+    return m_mode == Mode::MemoryOnly ? tr("memory only") : keychainBackendName();
 }
 
 void SessionStore::useMemoryOnly(const QString &why)
@@ -118,10 +118,9 @@ void SessionStore::save(const StoredSession &session, QObject *context, Done don
         meta.size() > kMaxValueBytes) {
         op->session.wipe();
         op->steps.clear();
-        finishOperation(op,
-                        {Status::Refused, badProfile ? QStringLiteral("Unusable profile name.")
-                                                     : QStringLiteral("A value is too large for "
-                                                                      "the keychain.")});
+        finishOperation(op, {Status::Refused, badProfile ? tr("Unusable profile name.")
+                                                         : tr("A value is too large for "
+                                                              "the keychain.")});
         return;
     }
     using Action = Operation::Step::Action;
@@ -248,73 +247,70 @@ void SessionStore::runNext(std::shared_ptr<Operation> op) // by value: may be m_
         if (*decided)
             return;
         *decided = true;
-        degrade(QStringLiteral("keychain job timed out"));
-        finishOperation(op, {Status::Degraded, QStringLiteral("The keychain did not answer in "
-                                                              "time; sessions are kept in "
-                                                              "memory only.")});
+        degrade(tr("keychain job timed out"));
+        finishOperation(op, {Status::Degraded, tr("The keychain did not answer in "
+                                                  "time; sessions are kept in "
+                                                  "memory only.")});
     });
-    connect(job, &QKeychain::Job::finished, this,
-            [this, op, decided, timer, step](QKeychain::Job *finished) {
-                if (*decided)
-                    return; // a late answer after our timeout: ignored
-                *decided = true;
-                timer->stop();
-                timer->deleteLater();
-                const QKeychain::Error error = finished->error();
-                if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
-                    if (error == QKeychain::EntryNotFound && step.action == Action::Read &&
-                        step.name == kMeta) {
-                        // A locked keyring also reads as "not found": ask before saying
-                        // "signed out", so that the user is offered an unlock instead.
-                        return m_lockProbe->probe(m_jobTimeout, [this, op](auto answer) {
-                            if (answer == KeyringLockProbe::Answer::Locked)
-                                finishOperation(op, {Status::NeedsUnlock,
-                                                     QStringLiteral("The keychain is locked.")});
-                            else
-                                finishOperation(op, {Status::SignedOut, QString()});
-                        });
+    connect(
+        job, &QKeychain::Job::finished, this,
+        [this, op, decided, timer, step](QKeychain::Job *finished) {
+            if (*decided)
+                return; // a late answer after our timeout: ignored
+            *decided = true;
+            timer->stop();
+            timer->deleteLater();
+            const QKeychain::Error error = finished->error();
+            if (error == QKeychain::NoError || error == QKeychain::EntryNotFound) {
+                if (error == QKeychain::EntryNotFound && step.action == Action::Read &&
+                    step.name == kMeta) {
+                    // A locked keyring also reads as "not found": ask before saying
+                    // "signed out", so that the user is offered an unlock instead.
+                    return m_lockProbe->probe(m_jobTimeout, [this, op](auto answer) {
+                        if (answer == KeyringLockProbe::Answer::Locked)
+                            finishOperation(op,
+                                            {Status::NeedsUnlock, tr("The keychain is locked.")});
+                        else
+                            finishOperation(op, {Status::SignedOut, QString()});
+                    });
+                }
+                if (error == QKeychain::NoError && step.action == Action::Read) {
+                    const QByteArray value =
+                        static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
+                    if (step.name == kMeta) {
+                        const auto meta = SessionMeta::fromJson(value);
+                        if (!meta)
+                            return finishOperation(
+                                op, {Status::SignedOut, tr("Stored session data is unreadable.")});
+                        op->session.meta = *meta;
+                        m_inKeychain.insert(op->profile);
+                    } else if (step.name == kAccessToken) {
+                        op->session.accessToken = value;
+                    } else if (step.name == kRefreshToken) {
+                        op->session.refreshToken = value;
+                    } else {
+                        op->session.apiKey = value;
                     }
-                    if (error == QKeychain::NoError && step.action == Action::Read) {
-                        const QByteArray value =
-                            static_cast<QKeychain::ReadPasswordJob *>(finished)->binaryData();
-                        if (step.name == kMeta) {
-                            const auto meta = SessionMeta::fromJson(value);
-                            if (!meta)
-                                return finishOperation(
-                                    op, {Status::SignedOut,
-                                         QStringLiteral("Stored session data is unreadable.")});
-                            op->session.meta = *meta;
-                            m_inKeychain.insert(op->profile);
-                        } else if (step.name == kAccessToken) {
-                            op->session.accessToken = value;
-                        } else if (step.name == kRefreshToken) {
-                            op->session.refreshToken = value;
-                        } else {
-                            op->session.apiKey = value;
-                        }
-                    }
-                    ++op->next;
-                    return runNext(op);
                 }
-                qCWarning(lcKeychain)
-                    << "keychain job failed:" << int(error) << finished->errorString();
-                if (error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser) {
-                    return finishOperation(
-                        op, {Status::NeedsUnlock, QStringLiteral("The keychain is locked or "
-                                                                 "refused access.")});
-                }
-                degrade(finished->errorString());
-                if (op->kind == Operation::Kind::Remove) {
-                    return finishOperation(
-                        op, {Status::Degraded, QStringLiteral("The session could not be deleted "
-                                                              "from the keychain (%1).")
-                                                   .arg(finished->errorString())});
-                }
-                finishOperation(op, {Status::Degraded,
-                                     QStringLiteral("No usable keychain (%1); sessions are kept "
-                                                    "in memory only.")
-                                         .arg(finished->errorString())});
-            });
+                ++op->next;
+                return runNext(op);
+            }
+            qCWarning(lcKeychain) << "keychain job failed:" << int(error)
+                                  << finished->errorString();
+            if (error == QKeychain::AccessDenied || error == QKeychain::AccessDeniedByUser) {
+                return finishOperation(op, {Status::NeedsUnlock, tr("The keychain is locked or "
+                                                                    "refused access.")});
+            }
+            degrade(finished->errorString());
+            if (op->kind == Operation::Kind::Remove) {
+                return finishOperation(op, {Status::Degraded, tr("The session could not be deleted "
+                                                                 "from the keychain (%1).")
+                                                                  .arg(finished->errorString())});
+            }
+            finishOperation(op, {Status::Degraded, tr("No usable keychain (%1); sessions are kept "
+                                                      "in memory only.")
+                                                       .arg(finished->errorString())});
+        });
     timer->start(m_jobTimeout);
     job->start();
 }

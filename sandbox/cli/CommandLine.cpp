@@ -92,6 +92,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption models(QStringLiteral("models"),
                                     QStringLiteral("seed: number of demo models (default 12)."),
                                     QStringLiteral("N"), QStringLiteral("12"));
+    const QCommandLineOption buildSeconds(
+        QStringLiteral("build-seconds"),
+        QStringLiteral("seed: the demo models that are building finish N seconds after the seed "
+                       "(READY or completed, with an endpoint); 0 = they never finish (default)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption loginFailureLimit(
         QStringLiteral("login-failure-limit"),
         QStringLiteral("serve: failed sign-ins per account and per address before 429 "
@@ -144,6 +149,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
                        "0600), for plexe-console --sandbox."));
     parser.addOption(logEvents);
     parser.addOption(writeCredentials);
+    parser.addOption(buildSeconds);
     parser.addOptions({help,        version,        data,          port,   bind,
                        rateLimit,   keyCreateLimit, testCert,      models, loginFailureLimit,
                        loginWindow, accessSeconds,  refreshDays,   stepUp, clockOffsetFile,
@@ -184,7 +190,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         port,        bind,          rateLimit,   keyCreateLimit, testCert,       loginFailureLimit,
         loginWindow, accessSeconds, refreshDays, stepUp,         clockOffsetFile};
     const QList<QCommandLineOption> userOnly = {email, name, passwordStdin, totp, oauthOnly};
-    QList<QCommandLineOption> notHere = {models, logEvents, writeCredentials};
+    QList<QCommandLineOption> notHere = {models, logEvents, writeCredentials, buildSeconds};
     if (serve)
         notHere += userOnly;
     else if (userAdd)
@@ -255,6 +261,8 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments)
         r.seed.models = intOption(parser, QStringLiteral("models"), 12, 0, 100000, error);
         r.seed.logEvents = intOption(parser, QStringLiteral("log-events"), 0, 0, 100000000, error);
         r.seed.writeCredentials = parser.isSet(writeCredentials);
+        r.seed.buildSeconds =
+            intOption(parser, QStringLiteral("build-seconds"), 0, 0, 86400 * 365, error);
     }
     if (!error.isEmpty())
         return usageError(error);

@@ -122,13 +122,21 @@ CREATE INDEX access_logs_by_key ON access_logs(account_id, key_id, id, event, ou
 CREATE INDEX access_logs_by_ip ON access_logs(account_id, ip, id, event, outcome, key_id);
 )SQL";
 
+// Builds that finish on their own (seed --build-seconds, ModelBuilds); the partial index keeps
+// "is any build due?" a lookup of the few scheduled rows.
+const char *const kBuildSchedule = R"SQL(
+ALTER TABLE models ADD COLUMN build_started_at INTEGER;
+ALTER TABLE models ADD COLUMN build_finishes_at INTEGER;
+CREATE INDEX models_build_due ON models(build_finishes_at) WHERE build_finishes_at IS NOT NULL;
+)SQL";
+
 } // namespace
 
 const std::vector<Migrations::Step> &Migrations::steps()
 {
     static const std::vector<Step> list = {
-        {1, kAccountsKeysModels}, {2, kAccessLogs}, {3, SignInSchema::sql()},
-        {4, kSignOutLink},        {5, kActorIndex}, {6, kFilterColumns},
+        {1, kAccountsKeysModels}, {2, kAccessLogs},    {3, SignInSchema::sql()}, {4, kSignOutLink},
+        {5, kActorIndex},         {6, kFilterColumns}, {7, kBuildSchedule},
     };
     return list;
 }

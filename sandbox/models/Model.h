@@ -28,6 +28,10 @@ struct Model
     std::string tags = "[]";
     std::optional<std::string> datasetId;
     std::string createdBy;
+    // A build that finishes on its own (seed --build-seconds): from start to finish the status
+    // route's build_progress climbs to 100; at the finish ModelBuilds settles the model.
+    std::optional<int64_t> buildStartedAt;
+    std::optional<int64_t> buildFinishesAt;
 };
 
 } // namespace plexe::sandbox

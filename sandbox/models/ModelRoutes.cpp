@@ -7,6 +7,7 @@
 #include "http/Router.h"
 #include "models/ModelJson.h"
 #include "models/ModelStore.h"
+#include "util/Clock.h"
 
 #include <QJsonDocument>
 #include <httplib.h>
@@ -43,6 +44,7 @@ void ModelRoutes::list(RequestContext &context)
         throw ApiError::validation("status", "status is too long");
 
     auto connection = m_database.acquire();
+    m_builds.settleDue(*connection, Clock::now());
     const auto page = ModelStore::list(*connection, context.principal.accountId, status,
                                        sortBy == "name" ? ModelStore::SortBy::Name
                                                         : ModelStore::SortBy::CreatedAt,
@@ -67,6 +69,7 @@ void ModelRoutes::list(RequestContext &context)
 void ModelRoutes::detail(RequestContext &context)
 {
     auto connection = m_database.acquire();
+    m_builds.settleDue(*connection, Clock::now());
     const auto model =
         ModelStore::find(*connection, context.principal.accountId, context.params.at(0));
     if (!model)
@@ -76,12 +79,14 @@ void ModelRoutes::detail(RequestContext &context)
 
 void ModelRoutes::status(RequestContext &context)
 {
+    const int64_t now = Clock::now();
     auto connection = m_database.acquire();
-    const auto model =
-        ModelStore::find(*connection, context.principal.accountId, context.params.at(0));
+    m_builds.settleDue(*connection, now);
+    auto model = ModelStore::find(*connection, context.principal.accountId, context.params.at(0));
     if (!model || model->modelVersion != context.params.at(1))
         throw ApiError::notFound("No model " + context.params.at(0) + " version " +
                                  context.params.at(1));
+    model->buildProgress = ModelBuilds::progressAt(*model, now);
     JsonReply::send(context.res, 200, ModelJson::status(*model));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/ModelBuilds.h"
 #include "models/ModelItemCache.h"
 
 namespace plexe::sandbox {
@@ -8,7 +9,8 @@ class Database;
 class Router;
 struct RequestContext;
 
-// The contract's §3 model routes: list, detail, and build/deployment status. Read-only.
+// The contract's §3 model routes: list, detail, and build/deployment status. Read-only but for
+// settling the builds that are due (ModelBuilds).
 class ModelRoutes
 {
 public:
@@ -23,6 +25,7 @@ private:
 
     Database &m_database;
     ModelItemCache m_items;
+    ModelBuilds m_builds;
 };
 
 } // namespace plexe::sandbox

@@ -8,7 +8,7 @@ namespace {
 #define MODEL_COLUMNS                                                                              \
     "id, account_id, model_name, model_version, name, intent, status, deployment_status, "         \
     "build_progress, created_at, updated_at, description, endpoint, metrics, input_schema, "       \
-    "output_schema, tags, dataset_id, created_by"
+    "output_schema, tags, dataset_id, created_by, build_started_at, build_finishes_at"
 // The list needs only the item fields; the large JSON columns stay on disk.
 #define SUMMARY_COLUMNS                                                                            \
     "id, account_id, model_name, model_version, name, intent, status, deployment_status, "         \
@@ -55,6 +55,8 @@ Model read(const Statement &row)
     m.tags = row.text(16);
     m.datasetId = row.optionalText(17);
     m.createdBy = row.text(18);
+    m.buildStartedAt = row.optionalInteger(19);
+    m.buildFinishesAt = row.optionalInteger(20);
     return m;
 }
 
@@ -79,8 +81,9 @@ Model ModelStore::insert(Connection &connection, Model m)
     auto insert = connection.prepare(
         "INSERT INTO models (account_id, model_name, model_version, name, intent, status, "
         "deployment_status, build_progress, created_at, updated_at, description, endpoint, "
-        "metrics, input_schema, output_schema, tags, dataset_id, created_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "metrics, input_schema, output_schema, tags, dataset_id, created_by, build_started_at, "
+        "build_finishes_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, m.accountId)
         .bind(2, m.modelName)
         .bind(3, m.modelVersion)
@@ -99,6 +102,8 @@ Model ModelStore::insert(Connection &connection, Model m)
         .bind(16, m.tags)
         .bind(17, m.datasetId)
         .bind(18, m.createdBy)
+        .bind(19, m.buildStartedAt)
+        .bind(20, m.buildFinishesAt)
         .run();
     m.id = connection.lastInsertId();
     return m;

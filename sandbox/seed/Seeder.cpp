@@ -6,6 +6,7 @@
 #include "db/Database.h"
 #include "keys/ApiKeySecret.h"
 #include "keys/ApiKeyStore.h"
+#include "models/ModelBuilds.h"
 #include "models/ModelStore.h"
 #include "seed/DemoCredentialsFile.h"
 #include "seed/DemoModels.h"
@@ -103,8 +104,14 @@ int Seeder::run(const Options &options)
         std::vector<std::pair<std::string, std::string>> keyLines;
         for (const DemoKey &demo : kDemoKeys)
             keyLines.emplace_back(demo.label, insertKey(*connection, demo, account.id, now));
-        for (int i = 0; i < options.models; ++i)
-            ModelStore::insert(*connection, DemoModels::make(i, account.id, account.email, now));
+        for (int i = 0; i < options.models; ++i) {
+            Model model = DemoModels::make(i, account.id, account.email, now);
+            if (options.buildSeconds > 0 && ModelBuilds::isBuilding(model.status)) {
+                model.buildStartedAt = now;
+                model.buildFinishesAt = now + options.buildSeconds;
+            }
+            ModelStore::insert(*connection, model);
+        }
         const auto demoAccount = [&](const char *email, const char *name, bool totp,
                                      bool oauthOnly) {
             NewAccount::Request request;

@@ -15,6 +15,8 @@ public:
         std::string dataDir; // absolute
         int models = 12;
         int logEvents = 0; // access-log events for the demo account (LogSeeder)
+        // --build-seconds: the building demo models finish this long after the seed; 0 = never.
+        int buildSeconds = 0;
         // --write-demo-credentials: also <data>/demo-credentials, for plexe-console --sandbox.
         // Opt-in, so that a data folder holds no demo secret in clear unless asked to.
         bool writeCredentials = false;

@@ -25,8 +25,10 @@
 
 #include <openssl/ssl.h>
 
+#include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <thread>
 
 namespace plexe::sandbox {
 
@@ -88,6 +90,15 @@ SandboxServer::~SandboxServer() = default;
 
 int SandboxServer::run()
 {
+    {
+        std::lock_guard<std::mutex> lock(m_stopMutex);
+        m_runStarted = true;
+    }
+    struct MarkEnded
+    {
+        std::atomic<bool> &ended;
+        ~MarkEnded() { ended = true; }
+    } markEnded{m_runEnded};
     try {
         auto parts = std::make_unique<Parts>(m_options);
         {
@@ -155,6 +166,8 @@ int SandboxServer::run()
     std::printf("CA: %s\n", p.tls.caPath().c_str());
     std::fflush(stdout);
 
+    if (m_beforeListen)
+        m_beforeListen();
     const bool ok = p.server.listen_after_bind();
     p.usage.stop();
     std::printf("plexe-sandbox: stopped\n");
@@ -164,10 +177,32 @@ int SandboxServer::run()
 
 void SandboxServer::stop()
 {
+    {
+        std::lock_guard<std::mutex> lock(m_stopMutex);
+        m_stopRequested = true;
+        if (!m_runStarted)
+            return; // run() will see the request before it builds anything
+    }
+    // httplib's stop() acts only on a server already marked as listening. Between run()'s last
+    // look at m_stopRequested and listen_after_bind() marking the server running, a stop would
+    // be lost and the sandbox would outlive its console's SIGTERM; so wait for one of the two
+    // states. The gap is a few prints long: the wait is a handful of short naps at most.
+    while (!m_runEnded.load()) {
+        {
+            std::lock_guard<std::mutex> lock(m_stopMutex);
+            if (m_parts && m_parts->server.is_running()) {
+                m_parts->server.stop();
+                return;
+            }
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+}
+
+bool SandboxServer::stopRequested() const
+{
     std::lock_guard<std::mutex> lock(m_stopMutex);
-    m_stopRequested = true;
-    if (m_parts)
-        m_parts->server.stop();
+    return m_stopRequested;
 }
 
 } // namespace plexe::sandbox

@@ -5,41 +5,25 @@
 // the dialog and clears the clipboard. Ends with the canary check (the keys nowhere in HOME,
 // XDG folders, settings, logs or stderr) and the advisory in-process memory scan (C22).
 #include "ConsoleFixture.h"
+#include "SecretCanaries.h"
 #include "core/SecretBytes.h"
 #include "keys/CreateKeyDialog.h"
 #include "keys/RevealKeyDialog.h"
 
-#include <QDirIterator>
-#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
-
-#include <unistd.h>
 
 using namespace plexe;
 using namespace plexe::test;
 using namespace std::chrono_literals;
 
 namespace {
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    g_log << message;
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
-
 // Secrets are kept masked, so that the memory scan does not find the test's own copy.
-constexpr char kMask = 0x5a;
 QByteArray masked(const QByteArray &bytes)
 {
-    QByteArray out(bytes.size(), Qt::Uninitialized);
-    for (qsizetype i = 0; i < bytes.size(); ++i)
-        out[i] = char(bytes[i] ^ kMask);
-    return out;
+    return SecretCanaries::mask(bytes);
 }
+constexpr char kMask = SecretCanaries::kMask;
 
 // Runs xclip; returns its output (the caller wipes it) and whether it succeeded.
 QByteArray xclip(const QStringList &args, bool *ok = nullptr)
@@ -70,9 +54,7 @@ class TestRevealKeyDialog : public QObject
     Q_OBJECT
 
     std::unique_ptr<ConsoleFixture> f;
-    QList<QByteArray> m_canaries; // masked
-    int m_stderrCopy = -1;
-    QString m_stderrPath;
+    SecretCanaries m_canaries;
 
     RevealKeyDialog *openReveal() const
     {
@@ -103,7 +85,7 @@ class TestRevealKeyDialog : public QObject
         QByteArray plain = in<QLineEdit>(reveal, "revealKeyEdit")->text().toLatin1();
         *maskedKey = masked(plain);
         wipeInPlace(plain);
-        m_canaries << *maskedKey;
+        m_canaries.addMasked(*maskedKey);
         return reveal;
     }
 
@@ -111,16 +93,7 @@ private slots:
     void initTestCase()
     {
         // E31: every plexe.* category on; stderr goes to a file grepped at the end.
-        QLoggingCategory::setFilterRules(QStringLiteral("plexe.*=true"));
-        g_previousHandler = qInstallMessageHandler(&captureMessage);
-        m_stderrPath = QDir(qEnvironmentVariable("PLEXE_TEST_TMP", QDir::tempPath()))
-                           .filePath(QStringLiteral("reveal-stderr.txt"));
-        fflush(stderr);
-        m_stderrCopy = dup(STDERR_FILENO);
-        FILE *file = std::fopen(m_stderrPath.toLocal8Bit().constData(), "w");
-        QVERIFY(file);
-        dup2(fileno(file), STDERR_FILENO);
-        std::fclose(file);
+        QVERIFY(m_canaries.begin(QStringLiteral("reveal-stderr.txt")));
         QVERIFY2(QGuiApplication::platformName() == QLatin1String("xcb"),
                  "run under Xvfb (XVFB in tests/gui/CMakeLists.txt)");
     }
@@ -140,7 +113,7 @@ private slots:
         // Not the settings folder: the canary check reads it at the end.
         QFile::copy(f->settings.fileName(),
                     QDir(qEnvironmentVariable("PLEXE_TEST_TMP", QDir::tempPath()))
-                        .filePath(QStringLiteral("settings-%1.ini").arg(m_canaries.size())));
+                        .filePath(QStringLiteral("settings-%1.ini").arg(m_canaries.count())));
         f.reset();
     }
 
@@ -319,42 +292,16 @@ private slots:
     // Last: the created keys nowhere in the logs, stderr, HOME, XDG folders or the settings.
     void canaryCheck()
     {
-        QVERIFY(m_canaries.size() >= 4);
-        fflush(stderr);
-        dup2(m_stderrCopy, STDERR_FILENO);
-        ::close(m_stderrCopy);
-        m_stderrCopy = -1;
-        qInstallMessageHandler(g_previousHandler);
-        QVERIFY(g_log.size() > 10); // the debug categories were really on
-        for (const QByteArray &secret : m_canaries) {
-            QByteArray plain = masked(secret);
-            for (const QString &line : g_log)
-                QVERIFY2(!line.toLatin1().contains(plain), "a key in a log line");
-            const QString root = qEnvironmentVariable("PLEXE_TEST_TMP");
-            QVERIFY2(!root.isEmpty(), "run through tests/harness/isolate.sh");
-            int files = 0;
-            QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                            QDirIterator::Subdirectories);
-            while (it.hasNext()) {
-                QFile file(it.next());
-                if (!file.open(QIODevice::ReadOnly))
-                    continue;
-                ++files;
-                QVERIFY2(!file.read(64 * 1024 * 1024).contains(plain),
-                         qPrintable(QStringLiteral("a key in %1").arg(file.fileName())));
-            }
-            QVERIFY(files >= 2); // the stderr capture and the settings
-            wipeInPlace(plain);
-        }
+        QVERIFY(m_canaries.count() >= 4);
+        m_canaries.end();
+        QVERIFY(m_canaries.messages().size() > 10); // the debug categories were really on
+        int files = 0;
+        const QStringList leaks = m_canaries.leaks(&files);
+        QVERIFY2(leaks.isEmpty(), qPrintable(QStringLiteral("a key in: ") + leaks.join(u", ")));
+        QVERIFY(files >= 2); // the stderr capture and the settings
     }
 
-    void cleanupTestCase()
-    {
-        if (m_stderrCopy >= 0) {
-            dup2(m_stderrCopy, STDERR_FILENO);
-            ::close(m_stderrCopy);
-        }
-    }
+    void cleanupTestCase() { m_canaries.end(); }
 };
 
 QTEST_MAIN(TestRevealKeyDialog)

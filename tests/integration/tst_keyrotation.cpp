@@ -7,6 +7,7 @@
 // work). The run logs every category at debug level; the last test greps the logs, stderr and
 // the temp HOME/XDG folders for every key the run saw (security.md E31, C22).
 #include "SandboxProcess.h"
+#include "SecretCanaries.h"
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "api/ApiKey.h"
@@ -18,38 +19,19 @@
 #include "session/SessionManager.h"
 #include "session/SystemClock.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <unistd.h>
-
 using namespace plexe;
 using namespace plexe::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&g_logMutex);
-        g_log << QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') +
-                     message;
-    }
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
 
 // One keychain entry of a profile, straight from the Secret Service (blocking). QtKeychain's
 // libsecret backend may keep binary values base64-encoded: both forms are returned decoded.
@@ -76,9 +58,8 @@ private:
     SandboxProcess m_sandbox;
     QTemporaryDir m_clockDir;
     SystemClock m_clock;
-    QStringList m_canaries;
+    SecretCanaries m_canaries; // every secret the run saw
     int m_profileCounter = 0;
-    int m_stderrCopy = -1;
     std::unique_ptr<SessionStore> m_probeStore;
     std::unique_ptr<SessionManager> m_probe; // never signed in: its client checks keys
 
@@ -102,11 +83,7 @@ private:
         f.write(QByteArray::number(seconds));
     }
 
-    void canary(const QByteArray &secret)
-    {
-        if (!secret.isEmpty() && !m_canaries.contains(QString::fromUtf8(secret)))
-            m_canaries << QString::fromUtf8(secret);
-    }
+    void canary(const QByteArray &secret) { m_canaries.add(secret); }
 
     ApiEndpoint endpoint() const
     {
@@ -275,15 +252,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QLoggingCategory::setFilterRules(QStringLiteral("plexe.*=true"));
-        g_previousHandler = qInstallMessageHandler(&captureMessage);
-        const QString stderrPath = settingsPath(QStringLiteral("keyrotation-stderr.txt"));
-        fflush(stderr);
-        m_stderrCopy = dup(STDERR_FILENO);
-        FILE *f = std::fopen(stderrPath.toLocal8Bit().constData(), "w");
-        QVERIFY(f);
-        dup2(fileno(f), STDERR_FILENO);
-        std::fclose(f);
+        QVERIFY(m_canaries.begin(QStringLiteral("keyrotation-stderr.txt")));
 
         QVERIFY(m_clockDir.isValid());
         setServerClockOffset(0);
@@ -484,48 +453,21 @@ private Q_SLOTS:
     // Last: E31 and C22 over everything this run logged and wrote.
     void canaryCheck()
     {
-        QVERIFY(m_canaries.size() >= 12); // the old and new keys of five rotations, and more
-        fflush(stderr);
-        dup2(m_stderrCopy, STDERR_FILENO);
-        ::close(m_stderrCopy);
-        m_stderrCopy = -1;
-        qInstallMessageHandler(g_previousHandler);
-        QStringList logs;
-        {
-            QMutexLocker lock(&g_logMutex);
-            logs = g_log;
-        }
+        QVERIFY(m_canaries.count() >= 12); // the old and new keys of five rotations, and more
+        m_canaries.end();
+        const QStringList logs = m_canaries.messages();
         QVERIFY(std::any_of(logs.begin(), logs.end(), [](const QString &m) {
             return m.startsWith(QLatin1String("plexe.keys"));
         }));
-        for (const QString &line : logs)
-            for (const QString &secret : m_canaries)
-                QVERIFY2(!line.contains(secret), "a secret in a log line");
-        const QString root = qEnvironmentVariable("PLEXE_TEST_TMP");
-        QVERIFY2(!root.isEmpty(), "run through tests/harness/isolate.sh");
         int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            ++files;
-            const QByteArray content = f.read(64 * 1024 * 1024);
-            for (const QString &secret : m_canaries)
-                QVERIFY2(!content.contains(secret.toUtf8()),
-                         qPrintable(QStringLiteral("a secret in %1").arg(path)));
-        }
+        const QStringList leaks = m_canaries.leaks(&files);
+        QVERIFY2(leaks.isEmpty(), qPrintable(QStringLiteral("a secret in: ") + leaks.join(u", ")));
         QVERIFY(files >= 2); // at least the stderr capture and the scheduled-revocation settings
     }
 
     void cleanupTestCase()
     {
-        if (m_stderrCopy >= 0) {
-            dup2(m_stderrCopy, STDERR_FILENO);
-            ::close(m_stderrCopy);
-        }
+        m_canaries.end();
         m_probe.reset();
         m_sandbox.stop();
     }

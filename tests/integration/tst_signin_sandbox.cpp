@@ -6,6 +6,7 @@
 // every secret the run saw (security.md E31).
 #include "SandboxBrowser.h"
 #include "SandboxProcess.h"
+#include "SecretCanaries.h"
 #include "api/ApiCall.h"
 #include "api/ApiClient.h"
 #include "api/ApiKey.h"
@@ -20,10 +21,8 @@
 #include "session/SessionPolicy.h"
 #include "session/SystemClock.h"
 
-#include <QDirIterator>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -32,27 +31,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <unistd.h>
-
 using namespace plexe;
 using namespace plexe::test;
 
 namespace {
-
-QMutex g_logMutex;
-QStringList g_log;
-QtMessageHandler g_previousHandler = nullptr;
-
-void captureMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    {
-        QMutexLocker lock(&g_logMutex);
-        g_log << QString::fromLatin1(context.category ? context.category : "") + QLatin1Char(' ') +
-                     message;
-    }
-    if (g_previousHandler)
-        g_previousHandler(type, context, message);
-}
 
 QString secretToolSearchAll()
 {
@@ -127,10 +109,8 @@ private:
     SandboxProcess m_sandbox;
     QTemporaryDir m_clockDir;
     SystemClock m_clock;
-    QStringList m_canaries; // every secret the run saw
+    SecretCanaries m_canaries; // every secret the run saw
     int m_profileCounter = 0;
-    int m_stderrCopy = -1;
-    QString m_stderrPath;
 
     void setServerClockOffset(int seconds)
     {
@@ -139,11 +119,7 @@ private:
         f.write(QByteArray::number(seconds));
     }
 
-    void canary(const QByteArray &secret)
-    {
-        if (!secret.isEmpty() && !m_canaries.contains(QString::fromUtf8(secret)))
-            m_canaries << QString::fromUtf8(secret);
-    }
+    void canary(const QByteArray &secret) { m_canaries.add(secret); }
 
     struct Session
     {
@@ -304,16 +280,7 @@ private Q_SLOTS:
     {
         // E31: every plexe.* category at debug level, every message kept; anything else written
         // to stderr (QtKeychain, libsecret, Qt) goes to a file that is grepped at the end.
-        QLoggingCategory::setFilterRules(QStringLiteral("plexe.*=true"));
-        g_previousHandler = qInstallMessageHandler(&captureMessage);
-        m_stderrPath = QDir(qEnvironmentVariable("PLEXE_TEST_TMP", QDir::tempPath()))
-                           .filePath(QStringLiteral("signin-stderr.txt"));
-        fflush(stderr);
-        m_stderrCopy = dup(STDERR_FILENO);
-        FILE *f = std::fopen(m_stderrPath.toLocal8Bit().constData(), "w");
-        QVERIFY(f);
-        dup2(fileno(f), STDERR_FILENO);
-        std::fclose(f);
+        QVERIFY(m_canaries.begin(QStringLiteral("signin-stderr.txt")));
 
         QVERIFY(m_clockDir.isValid());
         setServerClockOffset(0);
@@ -597,53 +564,22 @@ private Q_SLOTS:
     // Last: E31 over everything this run logged and wrote.
     void canaryCheck()
     {
-        QVERIFY(m_canaries.size() >= 8);
-        fflush(stderr);
-        dup2(m_stderrCopy, STDERR_FILENO);
-        ::close(m_stderrCopy);
-        m_stderrCopy = -1;
-        qInstallMessageHandler(g_previousHandler);
-
-        QStringList logs;
-        {
-            QMutexLocker lock(&g_logMutex);
-            logs = g_log;
-        }
+        QVERIFY(m_canaries.count() >= 8);
+        m_canaries.end();
+        const QStringList logs = m_canaries.messages();
         QVERIFY(logs.size() > 20); // the debug categories were really on
         QVERIFY(std::any_of(logs.begin(), logs.end(), [](const QString &m) {
             return m.startsWith(QLatin1String("plexe.auth"));
         }));
-        for (const QString &line : logs)
-            for (const QString &secret : m_canaries)
-                QVERIFY2(!line.contains(secret),
-                         qPrintable(QStringLiteral("secret in a log line")));
-
-        // Files under the harness's temp root (HOME, XDG folders, the stderr capture).
-        const QString root = qEnvironmentVariable("PLEXE_TEST_TMP");
-        QVERIFY2(!root.isEmpty(), "run through tests/harness/isolate.sh");
         int files = 0;
-        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext()) {
-            const QString path = it.next();
-            QFile f(path);
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            ++files;
-            const QByteArray content = f.read(64 * 1024 * 1024);
-            for (const QString &secret : m_canaries)
-                QVERIFY2(!content.contains(secret.toUtf8()),
-                         qPrintable(QStringLiteral("a secret in %1").arg(path)));
-        }
+        const QStringList leaks = m_canaries.leaks(&files);
+        QVERIFY2(leaks.isEmpty(), qPrintable(QStringLiteral("a secret in: ") + leaks.join(u", ")));
         QVERIFY(files >= 1); // at least the stderr capture
     }
 
     void cleanupTestCase()
     {
-        if (m_stderrCopy >= 0) {
-            dup2(m_stderrCopy, STDERR_FILENO);
-            ::close(m_stderrCopy);
-        }
+        m_canaries.end();
         m_sandbox.stop();
     }
 };

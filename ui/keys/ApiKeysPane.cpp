@@ -553,9 +553,11 @@ void ApiKeysPane::showError(const ApiError &error, const QString &what, std::fun
     if (retry)
         actions.append({tr("Retry"), QStringLiteral("apiKeysRetryButton"), retry});
     if (error.httpStatus() == 429 && error.retryAfter().isValid()) {
-        m_banner->showCountdown(what + tr(": too many requests. You can try again in %1."),
-                                error.retryAfter(), MessageWidget::Kind::Warning,
-                                what + tr(": you can try again now."), actions);
+        // One sentence per string for the translators; %1 is left for the countdown.
+        m_banner->showCountdown(
+            tr("%1: too many requests. You can try again in %2.").arg(what, QStringLiteral("%1")),
+            error.retryAfter(), MessageWidget::Kind::Warning,
+            tr("%1: you can try again now.").arg(what), actions);
         return;
     }
     m_banner->showMessage(QStringLiteral("%1: %2").arg(what, error.userMessage()),

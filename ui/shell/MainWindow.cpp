@@ -11,6 +11,7 @@
 #include "keys/KeyActions.h"
 #include "logs/AccessLogsPane.h"
 #include "logs/RequestJournal.h"
+#include "models/ModelsPane.h"
 #include "profiles/ProfileSessions.h"
 #include "profiles/ProfileStore.h"
 #include "profiles/ProfilesDialog.h"
@@ -20,7 +21,6 @@
 #include "session/SessionStore.h"
 #include "session/UserActivityFilter.h"
 #include "shell/IdleWarning.h"
-#include "shell/PlaceholderPane.h"
 #include "shell/ProfileBar.h"
 #include "shell/StartPage.h"
 #include "shell/StatusLine.h"
@@ -46,7 +46,7 @@ namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kLastPaneKey = QStringLiteral("window/lastPane");
 enum PageIndex { StartingPage, SignInPageIndex, WorkspacePage };
-enum PaneIndex { KeysPane, LogsPane, ModelsPane, AccountPaneIndex };
+enum PaneIndex { KeysPane, LogsPane, ModelsPaneIndex, AccountPaneIndex };
 } // namespace
 
 MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
@@ -85,9 +85,9 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
         m_workspace->setCurrentIndex(LogsPane);
         m_logs->showKeyActivity(keyId);
     });
-    m_workspace->addPane(
-        new PlaceholderPane(tr("Models"), tr("Your models and their status."), this),
-        QStringLiteral("applications-science"), QStringLiteral(":/icons/models.svg"));
+    m_workspace->addPane(new ModelsPane(services.clock, this),
+                         QStringLiteral("applications-science"),
+                         QStringLiteral(":/icons/models.svg"));
     m_workspace->addPane(m_account, QStringLiteral("avatar-default"),
                          QStringLiteral(":/icons/account.svg"));
     m_workspace->setCurrentIndex(m_services.settings->value(kLastPaneKey, 0).toInt());

@@ -80,6 +80,16 @@ void TestModelDecoder::envelopeAndBare()
     QVERIFY(!page.pagination.present);
     QVERIFY(ModelDecoder::page(doc(R"({"models":[{"model_name":"m"}]})"), &page, &error));
     QCOMPARE(page.models.first().state, ModelState::Unknown);
+    // Lower-case statuses in a bare array without pagination, and an item with only a name.
+    QVERIFY2(ModelDecoder::page(doc(R"([{"model_name":"a","status":"processing"},
+      {"name":"b","status":"completed","model_version":2}])"),
+                                &page, &error),
+             qPrintable(error));
+    QCOMPARE(page.models.size(), 2);
+    QVERIFY(!page.pagination.present);
+    QCOMPARE(page.models.at(0).state, ModelState::Building);
+    QCOMPARE(page.models.at(1).modelName, QStringLiteral("b"));
+    QCOMPARE(page.models.at(1).state, ModelState::Ready);
 }
 
 void TestModelDecoder::details()
