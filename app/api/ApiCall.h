@@ -40,7 +40,8 @@ public:
     const ApiError &error() const { return m_error; }
     int httpStatus() const { return m_status; }
     QString requestId() const { return m_requestId; }
-    // The parsed answer (null for an empty body, and for requests marked sensitive).
+    // The parsed answer (null for an empty body, for requests marked sensitive, and for
+    // ApiRequest::rawBody requests, whose bytes are result<QByteArray>()).
     QJsonDocument document() const { return m_document; }
     // The decoded value of a typed call (see ApiClient for which type each call yields).
     template <typename T> const T *result() const { return std::any_cast<T>(&m_result); }

@@ -4,6 +4,7 @@
 #include "logs/QueryEngine.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QTimeZone>
 
 namespace plexe {
@@ -65,7 +66,7 @@ private:
     QString display(quint32 tableRow, LogColumn column) const;
     QVariant toolTip(quint32 tableRow, LogColumn column) const;
 
-    LogStore *m_store;
+    QPointer<LogStore> m_store;
     LogQueryResultPtr m_result;
     QTimeZone m_zone;
 };

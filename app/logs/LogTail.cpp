@@ -30,11 +30,13 @@ void LogTail::setFilters(const AccessLogFilters &filters)
     m_filters = filters;
     m_filters.since = QDateTime();
     m_filters.until = QDateTime();
+    m_after.clear(); // the server's next_after was for the old filters
 }
 
 void LogTail::start()
 {
     m_delayMs = m_intervalMs;
+    m_after.clear(); // the store may have been reloaded meanwhile: start from what it holds
     setState(State::Running);
     dropRequest();
     poll();

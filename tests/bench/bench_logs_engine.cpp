@@ -37,10 +37,13 @@
 #include <QTimer>
 
 #include <malloc.h>
+#include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <functional>
 
 using namespace plexe;
@@ -151,7 +154,39 @@ struct StallProbe
     QTimer timer;
     QElapsedTimer clock;
     qint64 last = 0;
+    qint64 lastCpu = 0;
     double worstMs = 0;
+    // The main thread's own CPU time during the worst gap: near the gap, it was busy with our
+    // work; near zero, it was waiting (descheduled by other processes, or blocked).
+    double worstCpuMs = 0;
+
+    long lastInvoluntary = 0;
+    long worstInvoluntary = 0; // preemptions of the main thread during the worst gap
+    qint64 lastRunWait = 0;
+    double worstRunWaitMs = 0; // time the main thread was runnable but not running in that gap
+
+    // The scheduler's own count of how long this thread waited for a CPU while runnable.
+    static qint64 runQueueWaitNs()
+    {
+        std::ifstream f("/proc/thread-self/schedstat");
+        long long running = 0, waiting = 0;
+        f >> running >> waiting;
+        return waiting;
+    }
+
+    static long involuntarySwitches()
+    {
+        rusage u{};
+        getrusage(RUSAGE_THREAD, &u);
+        return u.ru_nivcsw;
+    }
+
+    static qint64 threadCpuNs()
+    {
+        timespec ts{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+    }
     LogTableModel *model = nullptr;
     int scroll = 0;
 
@@ -164,16 +199,28 @@ struct StallProbe
     void start()
     {
         worstMs = 0;
+        worstCpuMs = 0;
         clock.start();
         last = clock.nsecsElapsed();
+        lastCpu = threadCpuNs();
+        lastInvoluntary = involuntarySwitches();
+        lastRunWait = runQueueWaitNs();
         timer.start();
     }
     void stop() { timer.stop(); }
     void tick()
     {
         const qint64 now = clock.nsecsElapsed();
-        worstMs = std::max(worstMs, double(now - last) / 1e6 - 1.0);
-        last = now;
+        const qint64 cpu = threadCpuNs();
+        const long preempted = involuntarySwitches();
+        const qint64 runWait = runQueueWaitNs();
+        const double late = double(now - last) / 1e6 - 1.0;
+        if (late > worstMs) {
+            worstMs = late;
+            worstCpuMs = double(cpu - lastCpu) / 1e6;
+            worstInvoluntary = preempted - lastInvoluntary;
+            worstRunWaitMs = double(runWait - lastRunWait) / 1e6;
+        }
         if (model && model->rowCount() > 0) {
             scroll = (scroll + 37) % std::max(1, model->rowCount() - 40);
             for (int r = scroll; r < std::min(model->rowCount(), scroll + 40); ++r) {
@@ -182,6 +229,9 @@ struct StallProbe
             }
         }
         last = clock.nsecsElapsed(); // the reading is the view's work, not lateness
+        lastCpu = threadCpuNs();
+        lastInvoluntary = involuntarySwitches();
+        lastRunWait = runQueueWaitNs();
     }
 };
 
@@ -336,10 +386,13 @@ int main(int argc, char **argv)
                         .arg(matches);
     }
     probe.stop();
-    json << QStringLiteral("\"queries\":{%1}").arg(perQuery.join(QLatin1Char(',')))
-         << QStringLiteral("\"p50_ms\":%1").arg(num(percentile(all, 0.5)))
-         << QStringLiteral("\"p95_ms\":%1").arg(num(percentile(all, 0.95)))
-         << QStringLiteral("\"gui_max_stall_ms\":%1").arg(num(probe.worstMs));
+    json
+        << QStringLiteral("\"queries\":{%1}").arg(perQuery.join(QLatin1Char(',')))
+        << QStringLiteral("\"p50_ms\":%1").arg(num(percentile(all, 0.5)))
+        << QStringLiteral("\"p95_ms\":%1").arg(num(percentile(all, 0.95)))
+        << QStringLiteral("\"gui_max_stall_ms\":%1").arg(num(probe.worstMs))
+        << QStringLiteral("\"gui_max_stall_cpu_ms\":%1").arg(num(probe.worstCpuMs))
+        << QStringLiteral("\"gui_max_stall_waiting_for_cpu_ms\":%1").arg(num(probe.worstRunWaitMs));
 
     // --- the same queries through QSortFilterProxyModel over QStandardItemModel ---
     {
@@ -493,13 +546,18 @@ int main(int argc, char **argv)
         }
         json << QStringLiteral("\"sandbox_load\":{\"events\":%1,\"rows\":%2,\"seconds\":%3,"
                                "\"events_per_sec\":%4,\"pages\":%5,\"seed_seconds\":%6,"
-                               "\"gui_max_stall_ms\":%7,\"gui_first_page_stall_ms\":%8}")
+                               "\"gui_max_stall_ms\":%7,\"gui_max_stall_cpu_ms\":%8,"
+                               "\"gui_max_stall_preemptions\":%9,"
+                               "\"gui_max_stall_waiting_for_cpu_ms\":%10,"
+                               "\"gui_first_page_stall_ms\":%11}")
                     .arg(sandboxEvents)
                     .arg(loaded.size())
                     .arg(num(secs))
                     .arg(qint64(double(loaded.size()) / secs))
                     .arg(loader.pagesLoaded())
-                    .arg(num(seedSecs), num(loadProbe.worstMs), num(firstPageStall));
+                    .arg(num(seedSecs), num(loadProbe.worstMs), num(loadProbe.worstCpuMs))
+                    .arg(loadProbe.worstInvoluntary)
+                    .arg(num(loadProbe.worstRunWaitMs), num(firstPageStall));
     } else {
         json << QStringLiteral("\"sandbox_load\":null");
     }

@@ -13,6 +13,7 @@
 #include "session/ManualClock.h"
 #include "session/SessionManager.h"
 #include "session/SessionPolicy.h"
+#include "session/SessionRequest.h"
 #include "session/SessionStore.h"
 
 #include <QNetworkAccessManager>
@@ -82,6 +83,31 @@ private Q_SLOTS:
         result.authTime = m_clock.now();
         m_session->beginSession(result);
         QVERIFY(m_session->isSignedIn());
+    }
+
+    void apiClientDecodesAPage()
+    {
+        // The decoded form (not raw bytes), for callers on the GUI thread with small pages.
+        AccessLogFilters filters;
+        filters.events = {QStringLiteral("auth.login_failed")};
+        bool done = false;
+        AccessLogPage page;
+        ApiError error;
+        SessionRequest *r = m_session->run(
+            [filters](ApiClient &c) { return c.listAccessLogs(filters, QString(), 5); });
+        connect(r, &SessionRequest::finished, this, [&, r] {
+            done = true;
+            error = r->error();
+            if (const AccessLogPage *p = r->result<AccessLogPage>())
+                page = *p;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 20000);
+        QVERIFY2(!error.isError(), qPrintable(error.userMessage()));
+        QCOMPARE(page.events.size(), 5);
+        QVERIFY(!page.nextCursor.isEmpty());
+        for (const AccessEvent &e : page.events)
+            QCOMPARE(e.event, QStringLiteral("auth.login_failed"));
+        QVERIFY(page.events.first().timestamp >= page.events.last().timestamp);
     }
 
     void loadsEveryPage()

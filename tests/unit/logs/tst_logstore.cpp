@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <thread>
+
 using namespace plexe;
 using namespace plexe::test;
 
@@ -209,6 +211,41 @@ private Q_SLOTS:
         QTRY_VERIFY(later);
         QCOMPARE(store.size(), 2u);
         QVERIFY(!called);
+    }
+
+    void readersSeeConsistentSnapshotsWhileAWriterAppends()
+    {
+        // A load (older pages) and a tail (newer rows) write from another thread while this
+        // thread reads: every snapshot is ordered, within the published size, and whole.
+        auto table = std::make_shared<LogTable>();
+        table->append(fixturePage(50001, 51000));
+        std::atomic<bool> done{false};
+        std::thread writer([&] {
+            for (qint64 top = 50000; top > 0; top -= 1000) {
+                table->append(fixturePage(top - 999, top));
+                const qint64 tail = 51000 + (50000 - top) / 10;
+                table->append(fixturePage(tail + 1, tail + 150)); // overlapping tail pages
+            }
+            done = true;
+        });
+        int snapshots = 0;
+        while (!done || snapshots == 0) {
+            const quint32 size = table->size();
+            const auto order = table->timeOrder();
+            QVERIFY(order->size() <= table->size());
+            for (size_t i = 1; i < order->size(); ++i) {
+                const quint32 a = (*order)[i - 1], b = (*order)[i];
+                QVERIFY(a < table->size() && b < table->size());
+                QVERIFY(table->timestampMs(a) >= table->timestampMs(b));
+            }
+            // Reading rows below the size just read: every column is written.
+            for (quint32 r = size > 500 ? size - 500 : 0; r < size; ++r)
+                QVERIFY(!table->text(r, LogTable::Text::Event).isEmpty());
+            ++snapshots;
+        }
+        writer.join();
+        QCOMPARE(table->size(), 56050u);
+        QCOMPARE(orderedIds(*table), idRange(56050, 1));
     }
 
     void memoryPerRowIsCompact()
