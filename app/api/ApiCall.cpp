@@ -338,6 +338,8 @@ void ApiCall::finish()
         wipeInPlace(m_request.body);
     }
     m_client->forget(this);
+    if (m_attempt > 0)
+        Q_EMIT m_client->requestFinished(m_request.method, m_client->urlFor(m_request), m_status);
     // A receiver may delete this call, or its client, in the slot.
     const QPointer<ApiCall> self(this);
     Q_EMIT finished();

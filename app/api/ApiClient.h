@@ -105,6 +105,12 @@ public:
     // Builds the absolute URL of a request (public for tests and for the request journal).
     QUrl urlFor(const ApiRequest &request) const;
 
+Q_SIGNALS:
+    // A call that reached the network ended (after its retries), for the request journal. The
+    // URL still holds its query values: a listener keeps only what is safe to keep
+    // (RequestJournal::safePath). `status` is 0 when no HTTP answer came.
+    void requestFinished(const QByteArray &method, const QUrl &url, int status);
+
 private:
     friend class ApiCall;
     ApiCall *start(const ApiRequest &request, ApiCall::Decoder decoder);

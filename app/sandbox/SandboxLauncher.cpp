@@ -136,8 +136,10 @@ void SandboxLauncher::seed()
     m_process = newProcess();
     // The seed prints every demo secret on stdout; the console reads them from the 0600 file.
     m_process->setStandardOutputFile(QProcess::nullDevice());
+    // A few weeks of access-log events, so that the Access Logs pane has something to show.
     m_process->setArguments({QStringLiteral("seed"), QStringLiteral("--data"), m_dataDir,
-                             QStringLiteral("--write-demo-credentials")});
+                             QStringLiteral("--write-demo-credentials"),
+                             QStringLiteral("--log-events"), QString::number(kDemoLogEvents)});
     connect(m_process, &QProcess::finished, this, &SandboxLauncher::onSeedFinished);
     m_startTimer.start(kStartTimeoutMs);
     m_process->start();

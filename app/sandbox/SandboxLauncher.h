@@ -26,6 +26,8 @@ public:
     static constexpr int kGraceMs = 3000;
     // Per phase (seed, then serve); both take well under a second on a healthy machine.
     static constexpr int kStartTimeoutMs = 30000;
+    // Access-log events a new sandbox is seeded with (the seeder writes about 10^5 a second).
+    static constexpr int kDemoLogEvents = 20000;
 
     SandboxLauncher(QString program, QString dataDir, QObject *parent = nullptr);
     ~SandboxLauncher() override;

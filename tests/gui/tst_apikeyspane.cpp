@@ -10,9 +10,11 @@
 #include "session/SessionPolicy.h"
 #include "session/SessionRequest.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -147,8 +149,23 @@ private slots:
         for (QLabel *label : pane()->findChildren<QLabel *>())
             QVERIFY(label->text().isEmpty() || label->textFormat() == Qt::PlainText ||
                     !label->text().contains(QStringLiteral("<b>")));
-        QVERIFY(!f->find<QPushButton>(QStringLiteral("viewActivityButton"))->isEnabled());
+        // View activity: the table's context menu and the button ask for this key's events.
+        const QString keyId = pane()->selectedKey()->keyId;
+        QSignalSpy activity(pane(), &ApiKeysPane::viewActivityRequested);
+        const QRect rowRect = table()->visualRect(shown()->index(rowOf(html), 0));
+        emit table()->customContextMenuRequested(rowRect.center());
+        auto *menu = pane()->findChild<QMenu *>(QStringLiteral("keyContextMenu"));
+        QVERIFY(menu);
+        auto *action = menu->findChild<QAction *>(QStringLiteral("viewActivityAction"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        menu->close();
+        QCOMPARE(activity.size(), 1);
+        QCOMPARE(activity.at(0).at(0).toString(), keyId);
         QVERIFY(!f->find<QPushButton>(QStringLiteral("viewActivityButton"))->toolTip().isEmpty());
+        f->click(QStringLiteral("viewActivityButton"));
+        QCOMPARE(activity.size(), 2);
+        QCOMPARE(activity.at(1).at(0).toString(), keyId);
     }
 
     void filterSearchAndSort()

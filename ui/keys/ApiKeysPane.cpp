@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLocale>
+#include <QMenu>
 #include <QTimer>
 
 namespace plexe {
@@ -72,8 +73,7 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 1);
     m_ui->viewActivityButton->setEnabled(false);
-    m_ui->viewActivityButton->setToolTip(
-        tr("The Access Logs pane will show this key's activity once it is available."));
+    m_ui->viewActivityButton->setToolTip(tr("Show this key's events in Access Logs"));
     m_ui->readOnlyLabel->hide();
 
     connect(m_ui->createKeyButton, &QPushButton::clicked, this, &ApiKeysPane::createRequested);
@@ -83,10 +83,10 @@ ApiKeysPane::ApiKeysPane(const Clock *clock, QWidget *parent)
         if (const std::optional<ApiKey> key = selectedKey())
             emit rotateRequested(*key);
     });
-    connect(m_ui->viewActivityButton, &QPushButton::clicked, this, [this] {
-        if (!m_selectedId.isEmpty())
-            emit viewActivityRequested(m_selectedId);
-    });
+    connect(m_ui->viewActivityButton, &QPushButton::clicked, this, &ApiKeysPane::viewActivity);
+    m_ui->keyTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->keyTable, &QWidget::customContextMenuRequested, this,
+            &ApiKeysPane::showContextMenu);
     connect(m_ui->stopButton, &QPushButton::clicked, this, [this] {
         if (m_loader)
             m_loader->stop();
@@ -355,6 +355,8 @@ void ApiKeysPane::updateActions()
     const std::optional<ApiKey> key = selectedKey();
     const bool active = key && key->status == QLatin1String("active");
     m_ui->createKeyButton->setEnabled(canChange());
+    // Revoked and expired keys have a history too.
+    m_ui->viewActivityButton->setEnabled(bool(key) && m_session && m_session->isSignedIn());
     for (QPushButton *button : {m_ui->rotateButton, m_ui->editButton, m_ui->revokeButton})
         button->setEnabled(canChange() && active);
 }
@@ -560,6 +562,39 @@ void ApiKeysPane::showError(const ApiError &error, const QString &what, std::fun
     }
     m_banner->showMessage(QStringLiteral("%1: %2").arg(what, error.userMessage()),
                           MessageWidget::Kind::Error, actions);
+}
+
+void ApiKeysPane::viewActivity()
+{
+    if (const std::optional<ApiKey> key = selectedKey())
+        emit viewActivityRequested(key->keyId);
+}
+
+void ApiKeysPane::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_ui->keyTable->indexAt(position);
+    if (index.isValid())
+        m_ui->keyTable->selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!selectedKey())
+        return;
+    // The same actions as the buttons under the table, in the same state.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("keyContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const auto add = [menu](QPushButton *button, const QString &name, auto slot) {
+        QAction *action = menu->addAction(button->text(), slot);
+        action->setObjectName(name);
+        action->setEnabled(button->isEnabled());
+    };
+    add(m_ui->viewActivityButton, QStringLiteral("viewActivityAction"), [this] { viewActivity(); });
+    add(m_ui->rotateButton, QStringLiteral("rotateKeyMenuAction"), [this] {
+        if (const std::optional<ApiKey> key = selectedKey())
+            emit rotateRequested(*key);
+    });
+    add(m_ui->editButton, QStringLiteral("editKeyMenuAction"), [this] { openEdit(); });
+    add(m_ui->revokeButton, QStringLiteral("revokeKeyMenuAction"), [this] { askRevoke(); });
+    menu->popup(m_ui->keyTable->viewport()->mapToGlobal(position));
 }
 
 } // namespace plexe

@@ -62,7 +62,7 @@ public slots:
 signals:
     void createRequested();
     void rotateRequested(const plexe::ApiKey &key);
-    // The Access Logs pane shows this key's activity (connected once that pane exists).
+    // "View activity" (button or context menu): the window shows Access Logs for this key.
     void viewActivityRequested(const QString &keyId);
 
 private:
@@ -78,6 +78,8 @@ private:
     void askRevoke();
     void revoke(const ApiKey &key);
     void openEdit();
+    void viewActivity();
+    void showContextMenu(const QPoint &position);
     void showError(const ApiError &error, const QString &what, std::function<void()> retry);
     void setReadOnly(bool readOnly);
     bool signedInWithReadOnlyKey() const;

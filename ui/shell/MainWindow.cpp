@@ -9,6 +9,8 @@
 #include "core/Preferences.h"
 #include "keys/ApiKeysPane.h"
 #include "keys/KeyActions.h"
+#include "logs/AccessLogsPane.h"
+#include "logs/RequestJournal.h"
 #include "models/ModelsPane.h"
 #include "profiles/ProfileSessions.h"
 #include "profiles/ProfileStore.h"
@@ -19,7 +21,6 @@
 #include "session/SessionStore.h"
 #include "session/UserActivityFilter.h"
 #include "shell/IdleWarning.h"
-#include "shell/PlaceholderPane.h"
 #include "shell/ProfileBar.h"
 #include "shell/StartPage.h"
 #include "shell/StatusLine.h"
@@ -55,6 +56,7 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
       m_pages(new QStackedWidget(this)), m_start(new StartPage(m_pages)),
       m_signIn(new SignInPage(services.clock, services.opener, m_pages)),
       m_workspace(new Workspace(m_pages)), m_keys(new ApiKeysPane(services.clock)),
+      m_logs(new AccessLogsPane(services.clock)),
       m_account(new AccountPane(services.preferences, services.clock)),
       m_status(new StatusLine(statusBar(), services.clock, this)),
       m_idle(new IdleWarning(m_banner, m_status, services.clock, this))
@@ -77,9 +79,12 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     m_workspace->addPane(m_keys, QStringLiteral("dialog-password"),
                          QStringLiteral(":/icons/keys.svg"));
     m_keyActions = new KeyActions(m_keys, m_services, this);
-    m_workspace->addPane(
-        new PlaceholderPane(tr("Access Logs"), tr("Who used your account, and when."), this),
-        QStringLiteral("text-x-generic"), QStringLiteral(":/icons/logs.svg"));
+    m_workspace->addPane(m_logs, QStringLiteral("text-x-generic"),
+                         QStringLiteral(":/icons/logs.svg"));
+    connect(m_keys, &ApiKeysPane::viewActivityRequested, this, [this](const QString &keyId) {
+        m_workspace->setCurrentIndex(LogsPane);
+        m_logs->showKeyActivity(keyId);
+    });
     m_workspace->addPane(new ModelsPane(services.clock, this),
                          QStringLiteral("applications-science"),
                          QStringLiteral(":/icons/models.svg"));
@@ -258,6 +263,11 @@ void MainWindow::activate(const Profile &profile)
 
 void MainWindow::watch(SessionManager *session)
 {
+    // The profile's own journal of its requests, for servers without an access-log API.
+    auto *journal = new RequestJournal(RequestJournal::pathForProfile(session->profile()),
+                                       m_services.clock, RequestJournal::kDefaultCapBytes, session);
+    journal->setObjectName(QStringLiteral("requestJournal"));
+    connect(session->apiClient(), &ApiClient::requestFinished, journal, &RequestJournal::record);
     // User input anywhere in the console counts for every profile's session; background
     // events never do (B16).
     qApp->installEventFilter(new UserActivityFilter(session->policy(), session));
@@ -383,7 +393,8 @@ void MainWindow::showWorkspace()
 {
     const bool resumes = !m_resume.email.isEmpty() && m_resume.profile == m_profileName &&
                          m_resume.email == m_user.email;
-    const PaneContext context{m_session, m_profileName, m_user};
+    const PaneContext context{m_session, m_profileName, m_user,
+                              m_session->findChild<RequestJournal *>()};
     for (Pane *pane : m_workspace->panes())
         pane->activateSession(context);
     m_keyActions->activateSession(context);
@@ -523,7 +534,13 @@ void MainWindow::forgetProfile()
     Confirmation::ask(this, request, this, [this, profile](bool confirmed) {
         if (!confirmed)
             return;
+        // The journal goes too; the sign-out's own requests must not write it again.
+        if (SessionManager *session = m_sessions->find(profile)) {
+            if (auto *journal = session->findChild<RequestJournal *>())
+                session->apiClient()->disconnect(journal);
+        }
         m_sessions->discard(profile);
+        RequestJournal::removeForProfile(profile);
         m_session = nullptr;
         QString error;
         std::optional<Profile> stored = m_services.profiles->find(profile);

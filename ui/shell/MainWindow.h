@@ -12,6 +12,7 @@ class QStackedWidget;
 
 namespace plexe {
 
+class AccessLogsPane;
 class AccountPane;
 class ApiKeysPane;
 class KeyActions;
@@ -45,6 +46,7 @@ public:
     QString currentProfileName() const { return m_profileName; }
     Workspace *workspace() const { return m_workspace; }
     ApiKeysPane *apiKeysPane() const { return m_keys; }
+    AccessLogsPane *accessLogsPane() const { return m_logs; }
     SignInPage *signInPage() const { return m_signIn; }
     MessageWidget *windowBanner() const { return m_banner; }
     StatusLine *statusLine() const { return m_status; }
@@ -92,6 +94,7 @@ private:
     SignInPage *m_signIn;
     Workspace *m_workspace;
     ApiKeysPane *m_keys;
+    AccessLogsPane *m_logs;
     KeyActions *m_keyActions;
     AccountPane *m_account;
     StatusLine *m_status;

@@ -8,6 +8,7 @@
 
 namespace plexe {
 
+class RequestJournal;
 class SessionManager;
 
 // What a pane works with once a session has begun; handed over by the window.
@@ -16,6 +17,7 @@ struct PaneContext
     SessionManager *session = nullptr; // the signed-in profile's session (not owned)
     QString profile;                   // its name, for confirmations and banners
     User user;                         // who is signed in (fields empty if not loaded)
+    RequestJournal *journal = nullptr; // the profile's request journal (not owned)
 };
 
 // A page of the workspace (API Keys, Access Logs, Models, Account). The shell calls these for
