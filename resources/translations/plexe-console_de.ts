@@ -674,6 +674,20 @@
     </message>
 </context>
 <context>
+    <name>LogExporter</name>
+    <message>
+        <source>Writing failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogsFallbackView</name>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelDetailsPanel</name>
     <message>
         <source>Description</source>
@@ -1048,6 +1062,129 @@
     </message>
 </context>
 <context>
+    <name>plexe::AccessLogsPane</name>
+    <message>
+        <source>Stop loading</source>
+        <translation type="unfinished">Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Loading events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New events arrived above; show them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live tail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show new events as they happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access Logs</source>
+        <translation type="unfinished">Zugriffsprotokolle</translation>
+    </message>
+    <message>
+        <source>Loading… %1 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks us to slow down; loading goes on in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live tail: %1 Trying again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished">Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Loading events…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events match these filters. Widen the time range or choose “Clear filters”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped loading: %1 events loaded, older events are missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load all</source>
+        <translation type="unfinished">Alle laden</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished">Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>The access logs could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: too many requests. You can try again in %1.</source>
+        <translation type="unfinished">: zu viele Anfragen. Sie können es in %1 erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>: you can try again now.</source>
+        <translation type="unfinished">: Sie können es jetzt erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>%1 new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to see your access logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered on the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtered here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>plexe::AccountPane</name>
     <message>
         <source>Account</source>
@@ -1083,6 +1220,70 @@
             <numerusform>spätestens %1 (%2) oder nach %n Minute ohne Eingabe</numerusform>
             <numerusform>spätestens %1 (%2) oder nach %n Minuten ohne Eingabe</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>plexe::ActivityChart</name>
+    <message>
+        <source>Activity chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hours</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3 events, %4 failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events in this time range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events, %2 failures, in bars of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busiest: %1 (%2 events).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen bar: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events in this time range</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1262,10 +1463,6 @@
         <translation>Alle Schlüssel auswählen</translation>
     </message>
     <message>
-        <source>The Access Logs pane will show this key&apos;s activity once it is available.</source>
-        <translation>Der Bereich „Zugriffsprotokolle“ wird die Aktivität dieses Schlüssels zeigen, sobald er verfügbar ist.</translation>
-    </message>
-    <message>
         <source>API Keys</source>
         <translation>API-Schlüssel</translation>
     </message>
@@ -1379,6 +1576,10 @@
     <message>
         <source>%1: you can try again now.</source>
         <translation>%1: Sie können es jetzt erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Show this key&apos;s events in Access Logs</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1869,33 @@ Passwort %2</translation>
     </message>
 </context>
 <context>
+    <name>plexe::JournalTableModel</name>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+</context>
+<context>
     <name>plexe::KeyActions</name>
     <message>
         <source>Revoke now</source>
@@ -1782,6 +2010,382 @@ Passwort %2</translation>
     </message>
 </context>
 <context>
+    <name>plexe::LogExportControl</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the events shown, with the filter and time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export access logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LogFilterBar</name>
+    <message>
+        <source>Search logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search logs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matches the event, actor, key, IP address, user agent, request and error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Successes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">Schlüssel</translation>
+    </message>
+    <message>
+        <source>Key id or plx_sk_…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key id (key_…) or the start of a key as shown (plx_sk_9f3a)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An exact address, or a prefix ending in * (203.0.113.*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event type(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every event type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LogLoader</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation type="unfinished">Nicht angemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LogQuery</name>
+    <message>
+        <source>time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LogTableModel</name>
+    <message>
+        <source>Success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User agent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">Schlüssel</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LogTableView</name>
+    <message>
+        <source>Access log events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LogsFallbackView</name>
+    <message>
+        <source>Clear journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished">Schlüssel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished">Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Requests 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests this console made in this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this profile&apos;s request journal from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The journal keeps no secrets: no keys, tokens or query values, only the parameter names. It stays on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not offer access logs (it answered %1 to the access-log request). Below is what the console can show instead: when each key was last used and how often, and the requests this console made in this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading keys…</source>
+        <translation type="unfinished">Schlüssel werden geladen…</translation>
+    </message>
+    <message>
+        <source>The keys could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished">Nie</translation>
+    </message>
+    <message>
+        <source>1 key</source>
+        <translation type="unfinished">1 Schlüssel</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation type="unfinished">%1 Schlüssel</translation>
+    </message>
+    <message>
+        <source>1 request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>plexe::LoopbackReceiver</name>
     <message>
         <source>The browser sign-in timed out.</source>
@@ -1841,14 +2445,6 @@ Passwort %2</translation>
     <message>
         <source>Starting…</source>
         <translation>Wird gestartet…</translation>
-    </message>
-    <message>
-        <source>Access Logs</source>
-        <translation>Zugriffsprotokolle</translation>
-    </message>
-    <message>
-        <source>Who used your account, and when.</source>
-        <translation>Wer Ihr Konto wann verwendet hat.</translation>
     </message>
     <message>
         <source>The local sandbox did not start: %1</source>
