@@ -677,14 +677,14 @@
     <name>LogExporter</name>
     <message>
         <source>Writing failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>LogsFallbackView</name>
     <message>
         <source>Select all</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle auswählen</translation>
     </message>
 </context>
 <context>
@@ -1065,123 +1065,123 @@
     <name>plexe::AccessLogsPane</name>
     <message>
         <source>Stop loading</source>
-        <translation type="unfinished">Laden abbrechen</translation>
+        <translation>Laden abbrechen</translation>
     </message>
     <message>
         <source>Loading events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse werden geladen</translation>
     </message>
     <message>
         <source>New events arrived above; show them</source>
-        <translation type="unfinished"></translation>
+        <translation>Oben sind neue Ereignisse eingetroffen; zu ihnen springen</translation>
     </message>
     <message>
         <source>New events</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ereignisse</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Local time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ortszeit (%1)</translation>
     </message>
     <message>
         <source>UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC</translation>
     </message>
     <message>
         <source>Live tail</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Verfolgung</translation>
     </message>
     <message>
         <source>Show new events as they happen</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Ereignisse anzeigen, sobald sie eintreten</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausieren</translation>
     </message>
     <message>
         <source>Access Logs</source>
-        <translation type="unfinished">Zugriffsprotokolle</translation>
+        <translation>Zugriffsprotokolle</translation>
     </message>
     <message>
         <source>Loading… %1 events</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen… %1 Ereignisse</translation>
     </message>
     <message>
         <source>The server asks us to slow down; loading goes on in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bittet um eine Pause; das Laden geht in %1 weiter.</translation>
     </message>
     <message>
         <source>Live tail: %1 Trying again shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Verfolgung: %1 Neuer Versuch in Kürze.</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>Loading events…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse werden geladen…</translation>
     </message>
     <message>
         <source>No events match these filters. Widen the time range or choose “Clear filters”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse passen zu diesen Filtern. Vergrößern Sie den Zeitraum oder wählen Sie „Filter zurücksetzen“.</translation>
     </message>
     <message>
         <source>Stopped loading: %1 events loaded, older events are missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laden abgebrochen: %1 Ereignisse geladen, ältere Ereignisse fehlen.</translation>
     </message>
     <message>
         <source>Load all</source>
-        <translation type="unfinished">Alle laden</translation>
+        <translation>Alle laden</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished">Erneut versuchen</translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>The access logs could not be loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugriffsprotokolle konnten nicht geladen werden</translation>
     </message>
     <message>
         <source>: too many requests. You can try again in %1.</source>
-        <translation type="unfinished">: zu viele Anfragen. Sie können es in %1 erneut versuchen.</translation>
+        <translation>: zu viele Anfragen. Sie können es in %1 erneut versuchen.</translation>
     </message>
     <message>
         <source>: you can try again now.</source>
-        <translation type="unfinished">: Sie können es jetzt erneut versuchen.</translation>
+        <translation>: Sie können es jetzt erneut versuchen.</translation>
     </message>
     <message>
         <source>%1 new</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neue</translation>
     </message>
     <message>
         <source>%1 of %2 events</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Ereignissen</translation>
     </message>
     <message>
         <source>Sign in to see your access logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um Ihre Zugriffsprotokolle zu sehen.</translation>
     </message>
     <message>
         <source>Filtered on the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server gefiltert: %1</translation>
     </message>
     <message>
         <source>here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hier: %1</translation>
     </message>
     <message>
         <source>Filtered here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier gefiltert: %1</translation>
     </message>
     <message>
         <source>No filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Filter</translation>
     </message>
 </context>
 <context>
@@ -1226,64 +1226,64 @@
     <name>plexe::ActivityChart</name>
     <message>
         <source>Activity chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsdiagramm</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Tag</translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
         </translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stunde</translation>
     </message>
     <message numerus="yes">
         <source>%n hours</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Minute</translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 – %2: %3 events, %4 failures</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2: %3 Ereignisse, %4 Fehlschläge</translation>
     </message>
     <message>
         <source>No events in this time range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse in diesem Zeitraum.</translation>
     </message>
     <message>
         <source>%1 events, %2 failures, in bars of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse, %2 Fehlschläge, ein Balken je %3.</translation>
     </message>
     <message>
         <source>Busiest: %1 (%2 events).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchster Wert: %1 (%2 Ereignisse).</translation>
     </message>
     <message>
         <source>Chosen bar: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählter Balken: %1.</translation>
     </message>
     <message>
         <source>No events in this time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Ereignisse in diesem Zeitraum</translation>
     </message>
 </context>
 <context>
@@ -1579,7 +1579,7 @@
     </message>
     <message>
         <source>Show this key&apos;s events in Access Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse dieses Schlüssels in den Zugriffsprotokollen anzeigen</translation>
     </message>
 </context>
 <context>
@@ -1872,27 +1872,27 @@ Passwort %2</translation>
     <name>plexe::JournalTableModel</name>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (%1)</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2013,376 +2013,376 @@ Passwort %2</translation>
     <name>plexe::LogExportControl</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Save the events shown, with the filter and time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Die angezeigten Ereignisse speichern, mit Filter und Zeitzone</translation>
     </message>
     <message>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <source>JSON Lines…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines…</translation>
     </message>
     <message>
         <source>Export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportfortschritt</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abbrechen</translation>
     </message>
     <message>
         <source>Exported %1 events to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ereignisse nach %2 exportiert.</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <source>Export access logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriffsprotokolle exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl)</translation>
     </message>
     <message>
         <source>An export is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Export.</translation>
     </message>
 </context>
 <context>
     <name>plexe::LogFilterBar</name>
     <message>
         <source>Search logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle durchsuchen</translation>
     </message>
     <message>
         <source>Search logs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokolle durchsuchen…</translation>
     </message>
     <message>
         <source>Matches the event, actor, key, IP address, user agent, request and error code</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsucht Ereignis, Akteur, Schlüssel, IP-Adresse, User-Agent, Anfrage und Fehlercode</translation>
     </message>
     <message>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Stunde</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 24 Stunden</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 7 Tage</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 30 Tage</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Event types</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignistypen</translation>
     </message>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ereignisse</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Any outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ergebnis</translation>
     </message>
     <message>
         <source>Successes</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolge</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished">Schlüssel</translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Key id or plx_sk_…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-ID oder plx_sk_…</translation>
     </message>
     <message>
         <source>A key id (key_…) or the start of a key as shown (plx_sk_9f3a)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schlüssel-ID (key_…) oder der Anfang eines Schlüssels, wie er angezeigt wird (plx_sk_9f3a)</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>An exact address, or a prefix ending in * (203.0.113.*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine genaue Adresse oder ein Präfix, das auf * endet (203.0.113.*)</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter zurücksetzen</translation>
     </message>
     <message numerus="yes">
         <source>%n event type(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignistyp</numerusform>
+            <numerusform>%n Ereignistypen</numerusform>
         </translation>
     </message>
     <message>
         <source>Every event type</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ereignistypen</translation>
     </message>
 </context>
 <context>
     <name>plexe::LogLoader</name>
     <message>
         <source>Not signed in.</source>
-        <translation type="unfinished">Nicht angemeldet.</translation>
+        <translation>Nicht angemeldet.</translation>
     </message>
 </context>
 <context>
     <name>plexe::LogQuery</name>
     <message>
         <source>time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>event types</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignistypen</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
 </context>
 <context>
     <name>plexe::LogTableModel</name>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag</translation>
     </message>
     <message>
         <source>Key id: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-ID: %1</translation>
     </message>
     <message>
         <source>User agent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>User-Agent: %1</translation>
     </message>
     <message>
         <source>Time (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (%1)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akteur</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished">Schlüssel</translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>IP address</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Adresse</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Error code</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlercode</translation>
     </message>
 </context>
 <context>
     <name>plexe::LogTableView</name>
     <message>
         <source>Access log events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse der Zugriffsprotokolle</translation>
     </message>
     <message>
         <source>Select all events</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ereignisse auswählen</translation>
     </message>
     <message>
         <source>Copy row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile kopieren</translation>
     </message>
 </context>
 <context>
     <name>plexe::LogsFallbackView</name>
     <message>
         <source>Clear journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf löschen</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut prüfen</translation>
     </message>
     <message>
         <source>Key usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselnutzung</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished">Schlüssel</translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished">Zuletzt verwendet</translation>
+        <translation>Zuletzt verwendet</translation>
     </message>
     <message>
         <source>Requests 24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen 24 Std.</translation>
     </message>
     <message>
         <source>7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>30 d</source>
-        <translation type="unfinished"></translation>
+        <translation>30 Tage</translation>
     </message>
     <message>
         <source>Requests this console made in this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen dieser Konsole in diesem Profil</translation>
     </message>
     <message>
         <source>Delete this profile&apos;s request journal from this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Anfrageverlauf dieses Profils von diesem Computer löschen</translation>
     </message>
     <message>
         <source>Request journal</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrageverlauf</translation>
     </message>
     <message>
         <source>The journal keeps no secrets: no keys, tokens or query values, only the parameter names. It stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf enthält keine Geheimnisse: keine Schlüssel, Tokens oder Abfragewerte, nur die Parameternamen. Er bleibt auf diesem Computer.</translation>
     </message>
     <message>
         <source>This server does not offer access logs (it answered %1 to the access-log request). Below is what the console can show instead: when each key was last used and how often, and the requests this console made in this profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server bietet keine Zugriffsprotokolle an (er hat die Anfrage nach den Zugriffsprotokollen mit %1 beantwortet). Unten sehen Sie, was die Konsole stattdessen anzeigen kann: wann und wie oft jeder Schlüssel zuletzt verwendet wurde, und die Anfragen, die diese Konsole in diesem Profil gestellt hat.</translation>
     </message>
     <message>
         <source>Loading keys…</source>
-        <translation type="unfinished">Schlüssel werden geladen…</translation>
+        <translation>Schlüssel werden geladen…</translation>
     </message>
     <message>
         <source>The keys could not be loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished">Nie</translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <source>1 key</source>
-        <translation type="unfinished">1 Schlüssel</translation>
+        <translation>1 Schlüssel</translation>
     </message>
     <message>
         <source>%1 keys</source>
-        <translation type="unfinished">%1 Schlüssel</translation>
+        <translation>%1 Schlüssel</translation>
     </message>
     <message>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Anfrage</translation>
     </message>
     <message>
         <source>%1 requests</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Anfragen</translation>
     </message>
 </context>
 <context>
