@@ -87,9 +87,12 @@ class TestAccessLogsPane : public QObject
 
     void waitLoaded(int minimumRows = 1)
     {
+        // The load has ended and the shown result covers every loaded row: the query that the
+        // end of the load starts answers a moment after the loader says it is done.
         QTRY_VERIFY_WITH_TIMEOUT(!pane()->isLoading() && model()->result() &&
                                      model()->rowCount() >= minimumRows &&
-                                     model()->result()->query == pane()->currentQuery(),
+                                     model()->result()->query == pane()->currentQuery() &&
+                                     model()->result()->scanned == pane()->store()->size(),
                                  30000);
     }
 
@@ -97,7 +100,8 @@ class TestAccessLogsPane : public QObject
     void waitForQuery()
     {
         QTRY_VERIFY_WITH_TIMEOUT(!pane()->isLoading() && model()->result() &&
-                                     model()->result()->query == pane()->filterBar()->query(),
+                                     model()->result()->query == pane()->filterBar()->query() &&
+                                     model()->result()->scanned == pane()->store()->size(),
                                  15000);
     }
 
