@@ -39,7 +39,7 @@ bool numericId(const QString &id, quint64 *value)
 
 template <typename T> LogTable::Column<T>::Column() : m_blocks(new T *[kMaxBlocks]()) {}
 
-template <typename T> LogTable::Column<T>::~Column()
+template <typename T> LogTable::Column<T>::Column::~Column()
 {
     for (quint32 b = 0; b < m_allocated; ++b)
         delete[] m_blocks[b];
