@@ -58,6 +58,12 @@ public:
     bool needsReauthentication() const; // 403 reauthentication_required: step-up
     bool isPermissionDenied() const;    // 403 other than step-up
     bool isRouteUnavailable() const;    // 403/404 without a contract code ([Console] routes)
+    // The server could not be reached or trusted (network, timeout, TLS): a pane keeps what it
+    // showed and says how old it is.
+    bool isUnreachable() const
+    {
+        return m_kind == Kind::Network || m_kind == Kind::Timeout || m_kind == Kind::Tls;
+    }
 
     // The sentence a person reads; never contains a secret, never HTML.
     QString userMessage() const;

@@ -885,6 +885,17 @@
     </message>
 </context>
 <context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Offline — showing data as of %1. %2</source>
+        <translation>Offline – Datenstand %1. %2</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
     <name>OidcConfiguration</name>
     <message>
         <source>The sign-in configuration is not a JSON object.</source>
@@ -1492,10 +1503,6 @@
     <message>
         <source>Load all</source>
         <translation>Alle laden</translation>
-    </message>
-    <message>
-        <source>Offline — showing data as of %1. %2</source>
-        <translation>Offline – Datenstand %1. %2</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -2732,10 +2739,6 @@ Passwort %2</translation>
     <message>
         <source>Load all</source>
         <translation>Alle laden</translation>
-    </message>
-    <message>
-        <source>Offline — showing data as of %1. %2</source>
-        <translation>Offline – Datenstand %1. %2</translation>
     </message>
     <message>
         <source>Retry</source>

@@ -5,6 +5,7 @@
 #include "ConsoleFixture.h"
 #include "api/ApiClient.h"
 #include "api/Credential.h"
+#include "common/MessageWidget.h"
 #include "keys/ApiKeyTableModel.h"
 #include "keys/ApiKeysPane.h"
 #include "session/SessionPolicy.h"
@@ -380,6 +381,25 @@ private slots:
         f->click(QStringLiteral("rotateButton"));
         QCOMPARE(rotate.size(), 1);
         QCOMPARE(rotate.at(0).at(0).value<ApiKey>().name, QStringLiteral("Demo key"));
+    }
+
+    // Offline after a load: the list stays, the banner says how old it is, changes are off.
+    void offlineKeepsTheListAndDisablesChanges()
+    {
+        signIn();
+        const int rows = shown()->rowCount();
+        QVERIFY(rows > 0);
+        QVERIFY(f->find<QPushButton>(QStringLiteral("createKeyButton"))->isEnabled());
+        f->sandbox.kill();
+        QTest::keyClick(f->window.get(), Qt::Key_F5);
+        MessageWidget *banner = pane()->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing() &&
+                                     banner->text().startsWith(QStringLiteral("Offline — showing "
+                                                                              "data as of ")),
+                                 20000);
+        QCOMPARE(shown()->rowCount(), rows);
+        QVERIFY(f->find(QStringLiteral("apiKeysRetryButton")));
+        QVERIFY(!f->find<QPushButton>(QStringLiteral("createKeyButton"))->isEnabled());
     }
 };
 

@@ -3,6 +3,7 @@
 #include "api/ApiClient.h"
 #include "common/Confirmation.h"
 #include "common/MessageWidget.h"
+#include "common/OfflineBanner.h"
 #include "core/DisplayText.h"
 #include "core/RelativeTime.h"
 #include "keys/ApiKeyFilterProxy.h"
@@ -297,20 +298,11 @@ void ApiKeysPane::onLoaded(const QList<ApiKey> &keys, bool complete)
 void ApiKeysPane::onLoadFailed(const ApiError &error)
 {
     retireLoader();
-    const bool unreachable = error.kind() == ApiError::Kind::Network ||
-                             error.kind() == ApiError::Kind::Timeout ||
-                             error.kind() == ApiError::Kind::Tls;
-    if (unreachable && m_loaded) {
+    if (error.isUnreachable() && m_loaded) {
         // Keep what we have, say how old it is, and change nothing until we are back.
         m_offline = true;
-        m_banner->showMessage(
-            tr("Offline — showing data as of %1. %2")
-                .arg(QLocale().toString(m_loadedAt.toLocalTime().time(), QLocale::ShortFormat),
-                     error.userMessage()),
-            MessageWidget::Kind::Warning,
-            {{tr("Retry"), QStringLiteral("apiKeysRetryButton"), [this] {
-                  reload();
-              }}});
+        showOfflineBanner(m_banner, m_loadedAt, error, QStringLiteral("apiKeysRetryButton"),
+                          [this] { reload(); });
         showContent();
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "api/ApiClient.h"
 #include "common/MessageWidget.h"
+#include "common/OfflineBanner.h"
 #include "models/ModelDetailsPanel.h"
 #include "models/ModelFilterProxy.h"
 #include "models/ModelListLoader.h"
@@ -271,20 +272,11 @@ void ModelsPane::onLoaded(const QList<Model> &models, bool complete)
 void ModelsPane::onLoadFailed(const ApiError &error)
 {
     retireLoader();
-    const bool unreachable = error.kind() == ApiError::Kind::Network ||
-                             error.kind() == ApiError::Kind::Timeout ||
-                             error.kind() == ApiError::Kind::Tls;
-    if (unreachable && m_loaded) {
+    if (error.isUnreachable() && m_loaded) {
         // Keep what we have and say how old it is.
         m_offline = true;
-        m_banner->showMessage(
-            tr("Offline — showing data as of %1. %2")
-                .arg(QLocale().toString(m_loadedAt.toLocalTime().time(), QLocale::ShortFormat),
-                     error.userMessage()),
-            MessageWidget::Kind::Warning,
-            {{tr("Retry"), QStringLiteral("modelsRetryButton"), [this] {
-                  reload();
-              }}});
+        showOfflineBanner(m_banner, m_loadedAt, error, QStringLiteral("modelsRetryButton"),
+                          [this] { reload(); });
         showContent();
         return;
     }
