@@ -85,24 +85,22 @@ AccessLogFilters LogQuery::serverFilters(Fields fields) const
 
 QStringList LogQuery::fieldNames(Fields fields)
 {
-    const auto tr = [](const char *text) {
-        return QCoreApplication::translate("LogQuery", text);
-    };
+    // Spelled out (not through a local helper) so that lupdate finds every name.
     QStringList names;
     if (fields & (Since | Until))
-        names << tr("time range");
+        names << QCoreApplication::translate("LogQuery", "time range");
     if (fields & Events)
-        names << tr("event types");
+        names << QCoreApplication::translate("LogQuery", "event types");
     if (fields & OutcomeField)
-        names << tr("outcome");
+        names << QCoreApplication::translate("LogQuery", "outcome");
     if (fields & Key)
-        names << tr("key");
+        names << QCoreApplication::translate("LogQuery", "key");
     if (fields & Actor)
-        names << tr("actor");
+        names << QCoreApplication::translate("LogQuery", "actor");
     if (fields & Ip)
-        names << tr("IP address");
+        names << QCoreApplication::translate("LogQuery", "IP address");
     if (fields & Text)
-        names << tr("text");
+        names << QCoreApplication::translate("LogQuery", "text");
     return names;
 }
 

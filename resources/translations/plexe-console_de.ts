@@ -681,6 +681,37 @@
     </message>
 </context>
 <context>
+    <name>LogQuery</name>
+    <message>
+        <source>time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>event types</source>
+        <translation>Ereignistypen</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+</context>
+<context>
     <name>LogsFallbackView</name>
     <message>
         <source>Select all</source>
@@ -2194,37 +2225,6 @@ Passwort %2</translation>
     <message>
         <source>Not signed in.</source>
         <translation>Nicht angemeldet.</translation>
-    </message>
-</context>
-<context>
-    <name>plexe::LogQuery</name>
-    <message>
-        <source>time range</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
-        <source>event types</source>
-        <translation>Ereignistypen</translation>
-    </message>
-    <message>
-        <source>outcome</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
-        <source>key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>actor</source>
-        <translation>Akteur</translation>
-    </message>
-    <message>
-        <source>IP address</source>
-        <translation>IP-Adresse</translation>
-    </message>
-    <message>
-        <source>text</source>
-        <translation>Text</translation>
     </message>
 </context>
 <context>

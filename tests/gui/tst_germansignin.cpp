@@ -3,6 +3,7 @@
 // or title of the page is left in English: in its first state, in the API key step, and with
 // the error the core sends back for a wrong password.
 #include "ConsoleFixture.h"
+#include "logs/LogQuery.h"
 #include "shell/Translations.h"
 
 #include <QComboBox>
@@ -169,6 +170,15 @@ private slots:
         expectNoEnglish("API key step");
         if (QTest::currentTestFailed())
             return;
+    }
+
+    // The Access Logs pane's "Filtered on the server: …" line: these names are translated with
+    // an explicit context, which must be the one lupdate filed them under.
+    void logFilterNamesAreGerman()
+    {
+        QCOMPARE(LogQuery::fieldNames(LogQuery::Since | LogQuery::Ip | LogQuery::Text),
+                 (QStringList{QStringLiteral("Zeitraum"), QStringLiteral("IP-Adresse"),
+                              QStringLiteral("Text")}));
     }
 
     void englishUserWithGermanAsSecondLanguageGetsEnglish()
