@@ -63,6 +63,8 @@ public:
     // The automatic pass: carries out what is due if it can without asking (see above), else
     // reminds, once per key until the situation changes (a sign-in, a failed revocation).
     void tick();
+    // Whether a revocation of `keyId` has been sent and not yet answered.
+    bool isRevoking(const QString &keyId) const { return m_inFlight.contains(keyId); }
     // The user asked (the banner's "Revoke now"): revokes everything due; may prompt for step-up.
     void revokeOverdueNow();
 
