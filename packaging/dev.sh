@@ -95,7 +95,20 @@ cmd_run() {
     fi
 }
 
+# The suite's three build trees take about 2.7 GB (sanitizer 0.9, fuzz 0.25, release 1.5) and
+# ccache up to its 5 GB limit. A full disk shows up as a linker failure deep in the build, so
+# say it first, with the figures.
+check_disk_space() {
+    local need_kb=$((3 * 1024 * 1024)) free_kb
+    free_kb=$(df -Pk "$root" | awk 'NR == 2 { print $4 }')
+    if [ "$free_kb" -lt "$need_kb" ]; then
+        echo "dev.sh: warning: $((free_kb / 1024)) MB free on the disk of $root;" \
+             "the test builds need about 3000 MB (plus ccache's cache)" >&2
+    fi
+}
+
 cmd_test() {
+    check_disk_space
     install_missing "${build_pkgs[@]}" "${console_pkgs[@]}" "${sandbox_pkgs[@]}" \
         "${test_pkgs[@]}" "${fuzz_pkgs[@]}" "${package_pkgs[@]}"
     install_e2e
