@@ -23,8 +23,11 @@ for ts in "$ts_dir"/plexe-console_*.ts; do
     cp "$ts" "$work/$name"
     "$cmake" -DIN_FILE="$project" -DOUT_FILE="$work/project.json" -P "$generator" ||
         fail "cannot make the lupdate project from $project"
+    # English is the source language: its file holds only the plural forms (ui/CMakeLists.txt).
+    only=""
+    [ "$name" = plexe-console_en.ts ] && only=-pluralonly
     # shellcheck disable=SC2086
-    "$lupdate" -project "$work/project.json" $options -ts "$work/$name" >"$work/lupdate.log" 2>&1 ||
+    "$lupdate" -project "$work/project.json" $options $only -ts "$work/$name" >"$work/lupdate.log" 2>&1 ||
         { cat "$work/lupdate.log" >&2; fail "lupdate failed"; }
     grep -v 'lacks Q_OBJECT\|override TRANSLATIONS' "$work/lupdate.log" || true
     unfinished=$(grep -c 'type="unfinished"' "$work/$name" || true)

@@ -20,7 +20,8 @@ public:
     // ("de-DE", "de", "en-US"). The first language the console has a translation for wins;
     // English (the source language) met first means no translation at all, so an English
     // user whose second language is German still gets English. Returns the chosen language
-    // ("de"), or an empty string for English.
+    // ("de"), or an empty string for English; English (chosen or as the fallback) installs the
+    // English plural forms (plexe-console_en.ts). May be called again to switch.
     QString install(const QStringList &uiLanguages);
 
     // Whether Qt's own translation (standard buttons, context menus) was found too.
@@ -30,6 +31,9 @@ public:
     static QString consoleFile(const QString &language);
 
 private:
+    bool installConsole(const QString &language);
+    void installQt(const QStringList &names);
+
     QTranslator m_console;
     QTranslator m_qt;
     bool m_consoleInstalled = false;
