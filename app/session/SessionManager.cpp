@@ -445,6 +445,34 @@ void SessionManager::revoke(QByteArray &refreshToken)
     });
 }
 
+void SessionManager::reportApiKeyRejected(const QByteArray &sentKey)
+{
+    if (!isSignedIn() || m_session.apiKey.isEmpty() || m_session.apiKey != sentKey)
+        return; // a request of an earlier session, or of a token session
+    endApiKeySessionLater();
+}
+
+void SessionManager::ownApiKeyRevoked()
+{
+    if (isSignedIn() && !m_session.apiKey.isEmpty())
+        endApiKeySessionLater();
+}
+
+// Queued: the callers are finishing requests, and the owner may delete this manager from
+// signedOut(); the serial keeps a late call from ending a session begun meanwhile.
+void SessionManager::endApiKeySessionLater()
+{
+    const quint64 serial = m_sessionSerial;
+    QMetaObject::invokeMethod(
+        this,
+        [this, serial] {
+            if (serial == m_sessionSerial)
+                endSession(EndReason::ApiKeyRejected,
+                           tr("The server no longer accepts this API key."));
+        },
+        Qt::QueuedConnection);
+}
+
 void SessionManager::endSession(EndReason reason, const QString &message)
 {
     if (m_state == State::SignedOut && m_session.accessToken.isEmpty() &&

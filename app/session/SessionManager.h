@@ -42,7 +42,15 @@ class SessionManager : public QObject
 public:
     enum class State { SignedOut, Restoring, SignedIn };
     Q_ENUM(State)
-    enum class EndReason { SignedOut, IdleTimeout, AbsoluteTimeout, RefreshRejected };
+    // RefreshRejected: the server refused the refresh token (token sessions); ApiKeyRejected:
+    // the server refused the API key the session signs with (revoked, expired or deleted).
+    enum class EndReason {
+        SignedOut,
+        IdleTimeout,
+        AbsoluteTimeout,
+        RefreshRejected,
+        ApiKeyRejected
+    };
     Q_ENUM(EndReason)
 
     // `store` and `clock` are not owned and must outlive the manager. The manager creates its
@@ -123,6 +131,13 @@ public:
 
     // For SessionRequest: waits for a step-up; done(true) when it succeeded.
     void requestStepUp(QObject *context, std::function<void(bool ok)> done);
+    // For SessionRequest: a request signed with `sentKey` got 401. When that is still this
+    // session's key (revoked, expired or deleted: nothing to refresh), the session ends with
+    // ApiKeyRejected, from the event loop, as the caller is a finishing request.
+    void reportApiKeyRejected(const QByteArray &sentKey);
+    // The user revoked the key this session signs with (isOwnApiKey): the session ends the same
+    // way, at once rather than at the next request's 401.
+    void ownApiKeyRevoked();
 
 signals:
     void signedIn();
@@ -156,6 +171,7 @@ private:
     // Saves the session; `afterSave` (if any) runs once the store has answered.
     void save(std::function<void()> afterSave = {});
     void endSession(EndReason reason, const QString &message);
+    void endApiKeySessionLater(); // ApiKeyRejected, from the event loop
     void revoke(QByteArray &refreshToken);
     void completeStepUpWaiters(bool ok);
 

@@ -54,7 +54,7 @@ void SessionRequest::send()
     ApiClient &client = *m_manager->apiClient();
     m_sentToken.fill('\0');
     m_sentBearer = client.credential().type() == Credential::Type::Bearer;
-    m_sentToken = m_sentBearer ? client.credential().secret() : QByteArray();
+    m_sentToken = client.credential().secret();
     m_sentToken.detach();
     ++m_attempts;
     ApiCall *call = m_factory(client);
@@ -90,6 +90,8 @@ void SessionRequest::onCallFinished(ApiCall *call)
             });
         return;
     }
+    if (e.isSessionExpired() && !m_sentBearer && !m_sentToken.isEmpty() && m_manager)
+        m_manager->reportApiKeyRejected(m_sentToken); // and this request fails with the 401
     if (e.needsReauthentication() && m_sentBearer && !m_steppedUp && m_manager &&
         m_manager->isSignedIn()) {
         m_steppedUp = true;

@@ -63,7 +63,8 @@ private:
     Factory m_factory;
     bool m_sensitive;
     QPointer<ApiCall> m_call;
-    QByteArray m_sentToken; // the access token of the last attempt (to match the refresh)
+    // The access token or API key of the last attempt (to match the refresh or the rejection).
+    QByteArray m_sentToken;
     bool m_sentBearer = false;
     bool m_refreshed = false;
     bool m_steppedUp = false;

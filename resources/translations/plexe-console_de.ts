@@ -1619,6 +1619,10 @@
         <source>Show this key&apos;s events in Access Logs</source>
         <translation>Die Ereignisse dieses Schlüssels in den Zugriffsprotokollen anzeigen</translation>
     </message>
+    <message>
+        <source>This is the key you are signed in with: revoking it signs you out of this profile. Anything else that uses it stops working at once. Revoking cannot be undone.</source>
+        <translation>Mit diesem Schlüssel sind Sie angemeldet: Wenn Sie ihn widerrufen, werden Sie von diesem Profil abgemeldet. Alles andere, was ihn verwendet, funktioniert sofort nicht mehr. Der Widerruf kann nicht rückgängig gemacht werden.</translation>
+    </message>
 </context>
 <context>
     <name>plexe::BrowserSignIn</name>
@@ -2596,6 +2600,10 @@ Passwort %2</translation>
         <source>Signed out; the console no longer keeps anything for the profile “%1”.</source>
         <translation>Abgemeldet; die Konsole bewahrt nichts mehr für das Profil „%1“ auf.</translation>
     </message>
+    <message>
+        <source>The server no longer accepts the API key you signed in with: it was revoked, has expired or was deleted. Sign in with another key.</source>
+        <translation>Der Server akzeptiert den API-Schlüssel, mit dem Sie angemeldet waren, nicht mehr: Er wurde widerrufen, ist abgelaufen oder wurde gelöscht. Melden Sie sich mit einem anderen Schlüssel an.</translation>
+    </message>
 </context>
 <context>
     <name>plexe::MessageWidget</name>
@@ -3283,6 +3291,10 @@ Profil: %3</translation>
     <message>
         <source>Signed out.</source>
         <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this API key.</source>
+        <translation>Der Server akzeptiert diesen API-Schlüssel nicht mehr.</translation>
     </message>
 </context>
 <context>

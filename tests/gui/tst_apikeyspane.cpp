@@ -249,6 +249,27 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(rowOf(QStringLiteral("to revoke")), -1, 10000);
     }
 
+    void revokingTheKeyYouSignedInWithSaysSoAndSignsOut()
+    {
+        f->click(QStringLiteral("apiKeyButton"));
+        f->type(QStringLiteral("apiKeyEdit"), f->sandbox.demoApiKey());
+        f->click(QStringLiteral("apiKeySignInButton"));
+        QVERIFY2(f->waitForPage(QStringLiteral("workspace")), qPrintable(f->signInMessage()));
+        waitForList();
+        select(QStringLiteral("Demo key"));
+        f->click(QStringLiteral("revokeButton"));
+        QTRY_VERIFY(confirmation());
+        const QString question = confirmation()->text() + confirmation()->informativeText();
+        QVERIFY2(question.contains(QStringLiteral("you are signed in with")), qPrintable(question));
+        QTest::mouseClick(confirmation()->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        // The session's own key is gone: the console says why and leaves nothing behind.
+        QVERIFY2(f->waitForPage(QStringLiteral("signInPage")), qPrintable(f->page()));
+        QVERIFY2(f->signInMessage().contains(QStringLiteral("no longer accepts the API key")),
+                 qPrintable(f->signInMessage()));
+        QVERIFY(!f->window->currentSession() || !f->window->currentSession()->isSignedIn());
+    }
+
     void editRenamesAndChangesExpiry()
     {
         signIn();

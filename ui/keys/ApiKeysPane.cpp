@@ -476,8 +476,12 @@ void ApiKeysPane::askRevoke()
         return;
     Confirmation::Request request;
     request.title = tr("Revoke API key?");
-    request.question = tr("Anything that uses this key stops working at once. Revoking cannot "
-                          "be undone.");
+    request.question =
+        m_session->isOwnApiKey(*key)
+            ? tr("This is the key you are signed in with: revoking it signs you out of this "
+                 "profile. Anything else that uses it stops working at once. Revoking cannot be "
+                 "undone.")
+            : tr("Anything that uses this key stops working at once. Revoking cannot be undone.");
     request.account = m_account.isEmpty() ? tr("the signed-in account") : m_account;
     request.profile = m_profile;
     request.object = objectText(*key);
@@ -494,15 +498,18 @@ void ApiKeysPane::revoke(const ApiKey &key)
     if (!m_session || !m_session->isSignedIn())
         return;
     const QString keyId = key.keyId;
+    const bool ownKey = m_session->isOwnApiKey(key);
     // Sensitive (B19): outside the step-up window the window's prompt asks first.
     SessionRequest *request =
         m_session->run([keyId](ApiClient &c) { return c.revokeApiKey(keyId); }, true);
-    connect(request, &SessionRequest::finished, this, [this, request, key] {
+    connect(request, &SessionRequest::finished, this, [this, request, key, ownKey] {
         if (!request->isOk()) {
             showError(request->error(), tr("“%1” was not revoked").arg(objectText(key)),
                       [this, key] { revoke(key); });
             return;
         }
+        if (ownKey && m_session)
+            m_session->ownApiKeyRevoked();
         const RevokedApiKey *revoked = request->result<RevokedApiKey>();
         m_proxy->setPinnedKeyId(key.keyId); // stays in view, showing Revoked
         m_model->markRevoked(key.keyId, revoked ? revoked->revokedAt : m_clock->now());

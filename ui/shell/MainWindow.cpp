@@ -464,6 +464,9 @@ QString MainWindow::signedOutText(SessionManager::EndReason reason) const
         return tr("Signed out: a session lasts at most 12 hours. Please sign in again.");
     case SessionManager::EndReason::RefreshRejected:
         return tr("Your session was ended by the server. Please sign in again.");
+    case SessionManager::EndReason::ApiKeyRejected:
+        return tr("The server no longer accepts the API key you signed in with: it was revoked, "
+                  "has expired or was deleted. Sign in with another key.");
     case SessionManager::EndReason::SignedOut:
         break;
     }

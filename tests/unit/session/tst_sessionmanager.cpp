@@ -627,6 +627,26 @@ private Q_SLOTS:
         watch(f.revokeKey());
         QCOMPARE(required.size(), 0);
     }
+
+    void rejectedApiKeyEndsTheSessionSayingSo()
+    {
+        // A revoked or expired key gets a 401 and has nothing to refresh: the session ends with
+        // a reason of its own, so the window does not speak of a session "ended by the server".
+        Fixture f;
+        SignInResult r;
+        r.kind = SignInResult::Kind::ApiKey;
+        r.apiKey = "plx_sk_unitTestKey0123456789abcdef";
+        f.manager.beginSession(r);
+        QSignalSpy signedOut(&f.manager, &SessionManager::signedOut);
+        auto d = watch(f.getUser()); // the scripted server accepts only its bearer token
+        QTRY_VERIFY_WITH_TIMEOUT(d->finished, 2000);
+        QVERIFY(d->error.isError());
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 2000);
+        QCOMPARE(signedOut.first().first().value<SessionManager::EndReason>(),
+                 SessionManager::EndReason::ApiKeyRejected);
+        QVERIFY(!f.manager.isSignedIn());
+        QCOMPARE(load(f.store, kProfile).outcome.status, SessionStore::Status::SignedOut);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSessionManager)
