@@ -156,6 +156,15 @@ struct Fixture
         manager.beginSession(r);
         QVERIFY(r.tokens.accessToken.isEmpty()); // wiped once adopted
     }
+    static constexpr const char *kApiKey = "plx_sk_unitTestKey0123456789abcdef";
+    void signInWithApiKey()
+    {
+        SignInResult r;
+        r.kind = SignInResult::Kind::ApiKey;
+        r.apiKey = kApiKey;
+        manager.beginSession(r);
+        QVERIFY(r.apiKey.isEmpty()); // wiped once adopted
+    }
     SessionRequest *getUser()
     {
         return manager.run([](ApiClient &c) { return c.getUser(); });
@@ -610,15 +619,11 @@ private Q_SLOTS:
     void apiKeySessionUsesTheKeyHeader()
     {
         Fixture f;
-        SignInResult r;
-        r.kind = SignInResult::Kind::ApiKey;
-        r.apiKey = "plx_sk_unitTestKey0123456789abcdef";
-        f.manager.beginSession(r);
-        QVERIFY(r.apiKey.isEmpty());
+        f.signInWithApiKey();
         QCOMPARE(f.manager.apiClient()->credential().type(), Credential::Type::ApiKey);
         QVERIFY(!f.manager.usesSessionToken());
         const StoreResult loaded = load(f.store, kProfile);
-        QCOMPARE(loaded.session.apiKey, QByteArray("plx_sk_unitTestKey0123456789abcdef"));
+        QCOMPARE(loaded.session.apiKey, QByteArray(Fixture::kApiKey));
         QVERIFY(loaded.session.accessToken.isEmpty());
         // A sensitive request with an API key needs no step-up (the server asks none).
         f.clock.advance(11min);
@@ -633,10 +638,7 @@ private Q_SLOTS:
         // A revoked or expired key gets a 401 and has nothing to refresh: the session ends with
         // a reason of its own, so the window does not speak of a session "ended by the server".
         Fixture f;
-        SignInResult r;
-        r.kind = SignInResult::Kind::ApiKey;
-        r.apiKey = "plx_sk_unitTestKey0123456789abcdef";
-        f.manager.beginSession(r);
+        f.signInWithApiKey();
         QSignalSpy signedOut(&f.manager, &SessionManager::signedOut);
         auto d = watch(f.getUser()); // the scripted server accepts only its bearer token
         QTRY_VERIFY_WITH_TIMEOUT(d->finished, 2000);
