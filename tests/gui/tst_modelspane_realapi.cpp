@@ -1,7 +1,7 @@
 // The Models pane against tests/support/RealApiModelsServer: answers the real API's docs allow
 // but the sandbox never gives. A bare array with lower-case statuses and no pagination is the
 // whole list, shown in the one display set; the gateway's {"message"} 403 for the status route
-// stops the polling quietly; a 401 {"message": "Unauthorized"} is a banner with Retry; a 429
+// stops the polling quietly; a 401 {"message": "Unauthorized"} ends the API-key session; a 429
 // whose Retry-After is an HTTP date counts down to that date.
 #include "RealApiModelsServer.h"
 #include "api/ApiClient.h"
@@ -63,6 +63,8 @@ class TestModelsPaneRealApi : public QObject
 
     void open(RealApiModelsServer::ListAnswer list)
     {
+        // The 429 test's HTTP date is real time; the pane counts down on this clock.
+        m_clock.set(QDateTime::currentDateTimeUtc());
         m_server = std::make_unique<RealApiModelsServer>();
         m_server->setListAnswer(list);
         ApiEndpoint ep;
@@ -157,22 +159,18 @@ private slots:
                                  5000);
     }
 
-    void unauthorizedIsABannerWithRetry()
+    void unauthorizedEndsTheApiKeySession()
     {
+        // The real API's bare 401 to an API key: the key is not (or no longer) valid, and an
+        // API key is never "refreshed": one request, then the session ends saying why.
         open(RealApiModelsServer::ListAnswer::Unauthorized);
-        MessageWidget *banner = m_pane->banner();
-        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing(), 5000);
-        QCOMPARE(banner->kind(), MessageWidget::Kind::Error);
-        QVERIFY2(banner->text().startsWith(QStringLiteral("The models could not be loaded: ")),
-                 qPrintable(banner->text()));
-        // An API key is never "refreshed": one request, then the banner.
+        QSignalSpy signedOut(m_session.get(), &SessionManager::signedOut);
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.size(), 1, 5000);
+        QCOMPARE(signedOut.first().first().value<SessionManager::EndReason>(),
+                 SessionManager::EndReason::ApiKeyRejected);
         QCOMPARE(m_server->requestsFor("/models?"), 1);
-        auto *retry = find<QAbstractButton>(QStringLiteral("modelsRetryButton"));
-        QVERIFY(retry && retry->isVisible());
-        m_server->setListAnswer(RealApiModelsServer::ListAnswer::BareArray);
-        QTest::mouseClick(retry, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(count(), QStringLiteral("5 models"), 5000);
-        QVERIFY(!banner->isShowing());
+        QVERIFY(!m_session->isSignedIn());
+        QVERIFY(m_session->apiClient()->credential().isEmpty());
     }
 
     void rateLimitCountsDownToTheHttpDate()
