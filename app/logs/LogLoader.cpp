@@ -37,7 +37,7 @@ LogLoader::~LogLoader()
     }
 }
 
-void LogLoader::start(const AccessLogFilters &filters)
+void LogLoader::start(const AccessLogFilters &filters, Mode mode)
 {
     if (m_request) {
         m_request->disconnect(this);
@@ -45,6 +45,7 @@ void LogLoader::start(const AccessLogFilters &filters)
     }
     ++m_load; // pages of an earlier load still in the ingest queue are ignored
     m_filters = filters;
+    m_mode = mode;
     m_running = true;
     m_lastPageSeen = false;
     m_pagesInWorker = 0;
@@ -128,6 +129,8 @@ void LogLoader::onPage(SessionRequest *request)
             m_added += info.stats.added;
             ++m_pages;
             emit progress(m_events, m_added);
+            if (m_mode == Mode::NewerThanHeld && info.stats.added < quint32(info.events))
+                return endComplete(); // reached what the store holds
             finishIfDone();
         });
 }
@@ -137,6 +140,17 @@ void LogLoader::finishIfDone()
     if (!m_running || !m_lastPageSeen || m_pagesInWorker > 0)
         return;
     m_running = false;
+    emit finished(true);
+}
+
+void LogLoader::endComplete()
+{
+    m_running = false;
+    ++m_load; // a next page already in flight or in the ingest queue is not needed
+    if (m_request) {
+        m_request->disconnect(this);
+        m_request->cancel();
+    }
     emit finished(true);
 }
 

@@ -32,9 +32,14 @@ public:
     LogLoader(SessionManager *session, LogStore *store, QObject *parent = nullptr);
     ~LogLoader() override;
 
+    // Everything: every page. NewerThanHeld: the store already holds a complete load with the
+    // same filters, and the log only grows, so the load ends (complete) after the first page
+    // that brings an event the store already has: everything older is held too.
+    enum class Mode { Everything, NewerThanHeld };
+
     // Starts loading with these server-side filters (see LogQuery::serverFilters); a load
     // already running is stopped first (without its finished()).
-    void start(const AccessLogFilters &filters = {});
+    void start(const AccessLogFilters &filters = {}, Mode mode = Mode::Everything);
     // Drops the page in flight; finished(false) reports what was loaded.
     void stop();
     bool isRunning() const { return m_running; }
@@ -59,11 +64,13 @@ private:
     void onPage(SessionRequest *request);
     void finishIfDone();
     void fail(const ApiError &error);
+    void endComplete();
 
     QPointer<SessionManager> m_session;
     QPointer<LogStore> m_store;
     QPointer<SessionRequest> m_request;
     AccessLogFilters m_filters;
+    Mode m_mode = Mode::Everything;
     QString m_lastCursor; // the cursor of the page being handed to the store
     quint64 m_load = 0;   // bumped per start()/stop(): results of an older load are ignored
     bool m_running = false;

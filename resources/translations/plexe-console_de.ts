@@ -1225,6 +1225,10 @@
         <source>No filters</source>
         <translation>Keine Filter</translation>
     </message>
+    <message>
+        <source>Checking for new events…</source>
+        <translation>Suche nach neuen Ereignissen…</translation>
+    </message>
 </context>
 <context>
     <name>plexe::AccountPane</name>

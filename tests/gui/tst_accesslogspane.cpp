@@ -13,6 +13,7 @@
 #include "logs/AccessLogsPane.h"
 #include "logs/ActivityChart.h"
 #include "logs/LogFilterBar.h"
+#include "logs/LogLoader.h"
 #include "logs/LogStore.h"
 #include "logs/LogTableModel.h"
 #include "logs/LogsFallbackView.h"
@@ -510,6 +511,47 @@ private slots:
         QVERIFY(!QTest::qWaitFor([&] { return model()->rowCount() > hiddenRows; }, 7000));
         f->window->workspace()->setCurrentIndex(kLogsPane);
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() > hiddenRows, 20000);
+    }
+
+    void refreshFetchesOnlyWhatIsNewAndKeepsTheRows()
+    {
+        // The log only grows: after a complete load, F5 asks for what is newer than the rows
+        // held, and the rows stay in view meanwhile (a million rows are not fetched again).
+        startSandboxAndSignIn();
+        openAllTime();
+        const quint64 held = pane()->store()->size();
+        QVERIFY(held > quint64(LogLoader::kPageSize)); // a full reload would take several pages
+        QNetworkAccessManager nam;
+        ApiClient other(&nam);
+        QVERIFY(other.setEndpoint(ApiEndpoint{f->sandbox.baseUrl(), f->sandbox.caPath()}));
+        QVERIFY(signInAsSecondClient(other));
+        QSignalSpy cleared(pane()->store(), &LogStore::cleared);
+        QTest::keyClick(f->window.get(), Qt::Key_F5);
+        QVERIFY(pane()->isLoading());
+        waitLoaded();
+        QVERIFY2(pane()->store()->size() > held, qPrintable(countText()));
+        QCOMPARE(cleared.size(), 0);
+        QCOMPARE(pane()->loader()->pagesLoaded(), 1);
+        QCOMPARE(cell(0, LogColumn::Event), QStringLiteral("auth.login"));
+        QVERIFY2(!pane()->banner()->isShowing(), qPrintable(pane()->banner()->text()));
+    }
+
+    void offlineRefreshKeepsTheRows()
+    {
+        startSandboxAndSignIn();
+        openAllTime();
+        const quint64 held = pane()->store()->size();
+        const int rows = model()->rowCount();
+        f->sandbox.kill();
+        QTest::keyClick(f->window.get(), Qt::Key_F5);
+        MessageWidget *banner = pane()->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing() &&
+                                     banner->text().startsWith(QStringLiteral("Offline — showing "
+                                                                              "data as of ")),
+                                 20000);
+        QCOMPARE(pane()->store()->size(), held);
+        QCOMPARE(model()->rowCount(), rows);
+        QVERIFY(f->find(QStringLiteral("logsRetryButton")));
     }
 
     void endOfSessionDropsEveryRow()

@@ -1,6 +1,7 @@
 #include "logs/AccessLogsPane.h"
 
 #include "common/MessageWidget.h"
+#include "common/OfflineBanner.h"
 #include "logs/ActivityChart.h"
 #include "logs/LogExportControl.h"
 #include "logs/LogFilterBar.h"
@@ -28,6 +29,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace plexe {
 
@@ -271,7 +273,13 @@ void AccessLogsPane::activateSession(const PaneContext &context)
 
 void AccessLogsPane::refresh()
 {
-    m_hasLoad = false;
+    // The log only grows: after a complete load, F5 fetches what is newer and the rows stay in
+    // view (offline, they stay "as of" that load). After a stopped or failed load, it all loads
+    // again.
+    if (m_loadComplete && !isLoading())
+        m_catchUpNext = true;
+    else
+        m_hasLoad = false;
     applyFilters();
 }
 
@@ -297,6 +305,8 @@ void AccessLogsPane::dropSessionData()
     m_session = nullptr;
     m_journal = nullptr;
     m_hasLoad = false;
+    m_loadComplete = false;
+    m_catchUpNext = false;
     m_needsLoad = false;
     {
         const QSignalBlocker live(m_live);
@@ -385,6 +395,8 @@ void AccessLogsPane::applyFilters()
     m_needsLoad = false;
     if (!m_hasLoad || !loadCovers(m_query))
         startLoad();
+    else if (std::exchange(m_catchUpNext, false))
+        catchUp();
     runQuery();
     updateFilterLine();
 }
@@ -412,6 +424,8 @@ void AccessLogsPane::startLoad()
     m_loadedQuery = m_query;
     m_serverFields = m_query.serverCapableFields() & kLoadFields;
     m_hasLoad = true;
+    m_loadComplete = false;
+    m_catchUpNext = false;
     if (m_tail)
         m_tail->stop();
     // Rows loaded for other server filters would answer the query wrongly. Clearing the store
@@ -427,6 +441,14 @@ void AccessLogsPane::startLoad()
     m_progressLabel->setText(tr("Loading…"));
     updateControls();
     updateCount();
+}
+
+void AccessLogsPane::catchUp()
+{
+    m_banner->hideMessage();
+    m_loader->start(m_loadedQuery.serverFilters(m_serverFields), LogLoader::Mode::NewerThanHeld);
+    m_progressLabel->setText(tr("Checking for new events…"));
+    updateControls();
 }
 
 void AccessLogsPane::runQuery()
@@ -490,6 +512,9 @@ void AccessLogsPane::onLoadFinished(bool complete)
 {
     if (m_restarting)
         return;
+    m_loadComplete = complete;
+    if (complete)
+        m_loadedAt = m_clock->now();
     if (!complete) {
         m_banner->showMessage(tr("Stopped loading: %1 events loaded, older events are missing.")
                                   .arg(number(m_store->size())),
@@ -510,6 +535,12 @@ void AccessLogsPane::onLoadFailed(const ApiError &error)
     updateCount();
     if (error.kind() == ApiError::Kind::Cancelled)
         return;
+    if (error.isUnreachable() && m_loadComplete && m_store->size() > 0) {
+        // A refresh that could not reach the server: the rows of the last load stay.
+        showOfflineBanner(m_banner, m_loadedAt, error, QStringLiteral("logsRetryButton"),
+                          [this] { refresh(); });
+        return;
+    }
     const QList<MessageWidget::Action> retry{
         {tr("Retry"), QStringLiteral("logsRetryButton"), [this] {
              refresh();
@@ -536,6 +567,7 @@ void AccessLogsPane::showFallback(int status)
         m_live->setChecked(false);
     }
     m_store->clear();
+    m_loadComplete = false;
     m_model->clear();
     m_chart->setSeries({});
     m_stack->setCurrentIndex(FallbackPage);

@@ -6,6 +6,7 @@
 #include "logs/QueryEngine.h"
 #include "shell/Pane.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QVariantMap>
 
@@ -72,6 +73,7 @@ public:
     // The query the shown rows answer (filters and sort).
     const LogQuery &currentQuery() const { return m_query; }
     bool isLoading() const;
+    const LogLoader *loader() const { return m_loader.get(); }
     bool isShowingFallback() const;
 
 protected:
@@ -84,6 +86,7 @@ private:
     void setKeyboardOrder();
     void applyFilters();
     void startLoad();
+    void catchUp();
     void runQuery();
     bool loadCovers(const LogQuery &query) const;
     void onResult(const LogQueryResultPtr &result);
@@ -132,6 +135,9 @@ private:
     LogQuery m_loadedQuery; // the server-side part the store's rows were loaded with
     LogQuery::Fields m_serverFields;
     bool m_hasLoad = false;            // the store holds (or is receiving) a load for m_loadedQuery
+    bool m_loadComplete = false;       // ... and it holds every page of that load
+    bool m_catchUpNext = false;        // refresh(): fetch only what is newer than the rows held
+    QDateTime m_loadedAt;              // when the store last caught up with the server
     bool m_needsLoad = false;          // a session began while the pane was hidden
     bool m_prepended = false;          // the last setResult() inserted rows at the top
     bool m_restarting = false;         // startLoad() clears the store, which stops the loader
