@@ -109,6 +109,20 @@ public:
         return QTest::qWaitFor([&] { return page() == name; }, timeoutMs);
     }
 
+    // Stops the sandbox, presses F5 and waits for `banner` to say "Offline — showing data as of
+    // HH:MM" (product.md "Everywhere"): the refresh could not reach the server.
+    bool refreshOffline(const MessageWidget *banner)
+    {
+        sandbox.kill();
+        QTest::keyClick(window.get(), Qt::Key_F5);
+        return QTest::qWaitFor(
+            [banner] {
+                return banner->isShowing() &&
+                       banner->text().startsWith(QStringLiteral("Offline — showing data as of "));
+            },
+            20000);
+    }
+
     void type(const QString &field, const QString &text) const
     {
         auto *edit = find<QLineEdit>(field);

@@ -542,13 +542,7 @@ private slots:
         openAllTime();
         const quint64 held = pane()->store()->size();
         const int rows = model()->rowCount();
-        f->sandbox.kill();
-        QTest::keyClick(f->window.get(), Qt::Key_F5);
-        MessageWidget *banner = pane()->banner();
-        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing() &&
-                                     banner->text().startsWith(QStringLiteral("Offline — showing "
-                                                                              "data as of ")),
-                                 20000);
+        QVERIFY(f->refreshOffline(pane()->banner()));
         QCOMPARE(pane()->store()->size(), held);
         QCOMPARE(model()->rowCount(), rows);
         QVERIFY(f->find(QStringLiteral("logsRetryButton")));

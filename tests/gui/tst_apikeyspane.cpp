@@ -411,13 +411,7 @@ private slots:
         const int rows = shown()->rowCount();
         QVERIFY(rows > 0);
         QVERIFY(f->find<QPushButton>(QStringLiteral("createKeyButton"))->isEnabled());
-        f->sandbox.kill();
-        QTest::keyClick(f->window.get(), Qt::Key_F5);
-        MessageWidget *banner = pane()->banner();
-        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing() &&
-                                     banner->text().startsWith(QStringLiteral("Offline — showing "
-                                                                              "data as of ")),
-                                 20000);
+        QVERIFY(f->refreshOffline(pane()->banner()));
         QCOMPARE(shown()->rowCount(), rows);
         QVERIFY(f->find(QStringLiteral("apiKeysRetryButton")));
         QVERIFY(!f->find<QPushButton>(QStringLiteral("createKeyButton"))->isEnabled());
