@@ -1375,13 +1375,6 @@
     </message>
 </context>
 <context>
-    <name>plexe::ApiKeyListLoader</name>
-    <message>
-        <source>Not signed in.</source>
-        <translation>Nicht angemeldet.</translation>
-    </message>
-</context>
-<context>
     <name>plexe::ApiKeySignIn</name>
     <message>
         <source>This is not a Plexe API key (they start with “plx_sk_”).</source>
@@ -2682,13 +2675,6 @@ Passwort %2</translation>
     </message>
 </context>
 <context>
-    <name>plexe::ModelListLoader</name>
-    <message>
-        <source>Not signed in.</source>
-        <translation>Nicht angemeldet.</translation>
-    </message>
-</context>
-<context>
     <name>plexe::ModelTableModel</name>
     <message>
         <source>Name</source>
@@ -2799,6 +2785,13 @@ Passwort %2</translation>
     <message>
         <source>: you can try again now.</source>
         <translation>: Sie können es jetzt erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>plexe::PagedListLoader</name>
+    <message>
+        <source>Not signed in.</source>
+        <translation>Nicht angemeldet.</translation>
     </message>
 </context>
 <context>
