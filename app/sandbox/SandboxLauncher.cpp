@@ -151,7 +151,7 @@ void SandboxLauncher::serve()
     m_stdout.clear();
     m_process = newProcess();
     m_process->setArguments({QStringLiteral("serve"), QStringLiteral("--data"), m_dataDir,
-                             QStringLiteral("--port"), QStringLiteral("0")});
+                             QStringLiteral("--port"), QString::number(m_port)});
     connect(m_process, &QProcess::readyReadStandardOutput, this, &SandboxLauncher::onServerStdout);
     connect(m_process, &QProcess::finished, this, &SandboxLauncher::onServerFinished);
     m_startTimer.start(kStartTimeoutMs);
@@ -205,6 +205,7 @@ void SandboxLauncher::onServerStdout()
     }
     m_stdout.clear();
     m_url = url;
+    m_port = quint16(url.port());
     if (!DemoCredentialsFile::read(QDir(m_dataDir).filePath(QStringLiteral("demo-credentials")),
                                    &m_demoAccounts, &m_demoAccountsError)) {
         m_demoAccounts.clear();
@@ -228,6 +229,11 @@ void SandboxLauncher::onServerFinished(int exitCode, QProcess::ExitStatus status
     if (wasRunning) {
         setState(State::Failed);
         emit died(tr("The local sandbox stopped unexpectedly (%1).").arg(details));
+    } else if (m_port != 0) {
+        // Its old port may have been taken meanwhile: any free one rather than no sandbox.
+        qCInfo(lcSandbox) << "the sandbox did not start on port" << m_port << "; trying any port";
+        m_port = 0;
+        serve();
     } else {
         fail(tr("The local sandbox did not start (%1).").arg(details));
     }

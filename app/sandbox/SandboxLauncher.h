@@ -98,6 +98,9 @@ private:
     bool m_restartAfterStop = false;
     QString m_abortMessage; // reported once the aborted child is gone
     QUrl m_url;
+    // The port of the last server: a restart asks for it again, so that a signed-in session
+    // (which keeps its address) still reaches it. 0: any free port.
+    quint16 m_port = 0;
     QList<DemoAccount> m_demoAccounts;
     QString m_demoAccountsError;
 };

@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -211,6 +212,8 @@ private slots:
     {
         SandboxLauncher launcher(sandboxProgram(), newDataDir());
         QVERIFY(startAndWait(launcher));
+        // A restart keeps the address: a signed-in session keeps talking to the same URL.
+        const QUrl url = launcher.url();
         QSignalSpy died(&launcher, &SandboxLauncher::died);
         ::kill(pid_t(launcher.processId()), SIGKILL);
         QVERIFY(died.wait(5000));
@@ -220,13 +223,34 @@ private slots:
         QSignalSpy started(&launcher, &SandboxLauncher::started);
         launcher.restart();
         QVERIFY(started.wait(kStartMs));
+        QCOMPARE(launcher.url(), url);
         // Restart while running: stopped, then started again.
         QSignalSpy stopped(&launcher, &SandboxLauncher::stopped);
         launcher.restart();
         QVERIFY(started.wait(kStartMs));
         QCOMPARE(stopped.count(), 1);
         QCOMPARE(launcher.state(), SandboxLauncher::State::Running);
-        QVERIFY(!launcher.url().isEmpty());
+        QCOMPARE(launcher.url(), url);
+    }
+
+    void restartFindsAnotherPortWhenItsOwnIsTaken()
+    {
+        SandboxLauncher launcher(sandboxProgram(), newDataDir());
+        QVERIFY(startAndWait(launcher));
+        const quint16 port = quint16(launcher.url().port());
+        QSignalSpy died(&launcher, &SandboxLauncher::died);
+        ::kill(pid_t(launcher.processId()), SIGKILL);
+        QVERIFY(died.wait(5000));
+        QTcpServer squatter; // another program took the port meanwhile
+        QVERIFY2(squatter.listen(QHostAddress::LocalHost, port),
+                 qPrintable(squatter.errorString()));
+        QSignalSpy started(&launcher, &SandboxLauncher::started);
+        QSignalSpy failed(&launcher, &SandboxLauncher::failed);
+        launcher.restart();
+        QVERIFY(started.wait(kStartMs));
+        QCOMPARE(failed.count(), 0);
+        QVERIFY(launcher.url().port() != port);
+        QCOMPARE(launcher.state(), SandboxLauncher::State::Running);
     }
 
     void failsWithoutTheProgram()
