@@ -1229,6 +1229,10 @@
         <source>Checking for new events…</source>
         <translation>Suche nach neuen Ereignissen…</translation>
     </message>
+    <message>
+        <source>No events loaded: the access logs could not be loaded (see the message above).</source>
+        <translation>Keine Ereignisse geladen: Die Zugriffsprotokolle konnten nicht geladen werden (siehe die Meldung oben).</translation>
+    </message>
 </context>
 <context>
     <name>plexe::AccountPane</name>

@@ -548,6 +548,19 @@ private slots:
         QVERIFY(f->find(QStringLiteral("logsRetryButton")));
     }
 
+    void failedFirstLoadSaysSoInsteadOfLoading()
+    {
+        startSandboxAndSignIn();
+        f->sandbox.kill();
+        f->window->workspace()->setCurrentIndex(kLogsPane);
+        QTRY_VERIFY_WITH_TIMEOUT(!pane()->isLoading() && pane()->banner()->isShowing(), 20000);
+        QVERIFY(f->find(QStringLiteral("logsRetryButton")));
+        auto *empty = f->find<QLabel>(QStringLiteral("logsEmptyLabel"));
+        QTRY_VERIFY(empty->isVisible());
+        QCOMPARE(empty->text(), QStringLiteral("No events loaded: the access logs could not be "
+                                               "loaded (see the message above)."));
+    }
+
     void endOfSessionDropsEveryRow()
     {
         startSandboxAndSignIn();

@@ -306,6 +306,7 @@ void AccessLogsPane::dropSessionData()
     m_journal = nullptr;
     m_hasLoad = false;
     m_loadComplete = false;
+    m_loadFailed = false;
     m_catchUpNext = false;
     m_needsLoad = false;
     {
@@ -425,6 +426,7 @@ void AccessLogsPane::startLoad()
     m_serverFields = m_query.serverCapableFields() & kLoadFields;
     m_hasLoad = true;
     m_loadComplete = false;
+    m_loadFailed = false;
     m_catchUpNext = false;
     if (m_tail)
         m_tail->stop();
@@ -446,6 +448,7 @@ void AccessLogsPane::startLoad()
 void AccessLogsPane::catchUp()
 {
     m_banner->hideMessage();
+    m_loadFailed = false;
     m_loader->start(m_loadedQuery.serverFilters(m_serverFields), LogLoader::Mode::NewerThanHeld);
     m_progressLabel->setText(tr("Checking for new events…"));
     updateControls();
@@ -497,15 +500,25 @@ void AccessLogsPane::onResult(const LogQueryResultPtr &result)
     m_chart->setSeries(series);
     const bool empty = m_model->rowCount() == 0 && !isShowingFallback();
     if (empty) {
-        m_emptyLabel->setText(isLoading() ? tr("Loading events…")
-                                          : tr("No events match these filters. Widen the time "
-                                               "range or choose “Clear filters”."));
+        updateEmptyText();
         m_stack->setCurrentIndex(EmptyPage);
     } else if (!isShowingFallback()) {
         m_stack->setCurrentIndex(TablePage);
     }
     updateCount();
     updateControls();
+}
+
+void AccessLogsPane::updateEmptyText()
+{
+    if (isLoading())
+        m_emptyLabel->setText(tr("Loading events…"));
+    else if (m_loadFailed && m_store->size() == 0)
+        m_emptyLabel->setText(tr("No events loaded: the access logs could not be loaded (see the "
+                                 "message above)."));
+    else
+        m_emptyLabel->setText(tr("No events match these filters. Widen the time range or choose "
+                                 "“Clear filters”."));
 }
 
 void AccessLogsPane::onLoadFinished(bool complete)
@@ -535,6 +548,8 @@ void AccessLogsPane::onLoadFailed(const ApiError &error)
     updateCount();
     if (error.kind() == ApiError::Kind::Cancelled)
         return;
+    m_loadFailed = true;
+    updateEmptyText();
     if (error.isUnreachable() && m_loadComplete && m_store->size() > 0) {
         // A refresh that could not reach the server: the rows of the last load stay.
         showOfflineBanner(m_banner, m_loadedAt, error, QStringLiteral("logsRetryButton"),

@@ -87,6 +87,7 @@ private:
     void applyFilters();
     void startLoad();
     void catchUp();
+    void updateEmptyText();
     void runQuery();
     bool loadCovers(const LogQuery &query) const;
     void onResult(const LogQueryResultPtr &result);
@@ -137,6 +138,7 @@ private:
     bool m_hasLoad = false;            // the store holds (or is receiving) a load for m_loadedQuery
     bool m_loadComplete = false;       // ... and it holds every page of that load
     bool m_catchUpNext = false;        // refresh(): fetch only what is newer than the rows held
+    bool m_loadFailed = false;         // the last load or catch-up failed (the banner says why)
     QDateTime m_loadedAt;              // when the store last caught up with the server
     bool m_needsLoad = false;          // a session began while the pane was hidden
     bool m_prepended = false;          // the last setResult() inserted rows at the top
