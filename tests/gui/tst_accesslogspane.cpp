@@ -176,10 +176,11 @@ class TestAccessLogsPane : public QObject
     // A profile on a scripted server, signed in with an API key (what works on api.plexe.ai).
     void signInWithKeyTo(
         const ScriptedHttpServer &server,
-        const QByteArray &apiKey = "plx_sk_SCRIPTEDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
+        const QByteArray &apiKey = "plx_sk_SCRIPTEDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        const QString &profileName = QStringLiteral("Scripted"))
     {
         Profile profile;
-        profile.name = QStringLiteral("Scripted");
+        profile.name = profileName;
         profile.apiUrl = QUrl(server.origin());
         QString error;
         QVERIFY2(f->profiles.add(profile, &error), qPrintable(error));
@@ -707,18 +708,8 @@ private slots:
                         R"(}],"pagination":{"total":1,"limit":100,"offset":0,"has_more":false}})");
             return ScriptedHttpServer::response(404, R"({"message":"Not Found"})");
         });
-        Profile profile;
-        profile.name = QStringLiteral("No log API");
-        profile.apiUrl = QUrl(server.origin());
-        QString error;
-        QVERIFY2(f->profiles.add(profile, &error), qPrintable(error));
-        f->openWindow();
-        f->window->openProfile(profile.name);
-        QVERIFY(f->waitForPage(QStringLiteral("signInPage")));
-        f->click(QStringLiteral("apiKeyButton"));
-        f->type(QStringLiteral("apiKeyEdit"), QString::fromLatin1(apiKey));
-        f->click(QStringLiteral("apiKeySignInButton"));
-        QVERIFY2(f->waitForPage(QStringLiteral("workspace")), qPrintable(f->signInMessage()));
+        const QString profileName = QStringLiteral("No log API");
+        signInWithKeyTo(server, apiKey, profileName);
 
         f->window->workspace()->setCurrentIndex(kLogsPane);
         QTRY_VERIFY_WITH_TIMEOUT(pane()->isShowingFallback(), 10000);
@@ -753,7 +744,7 @@ private slots:
             journalHas(QStringLiteral("/auth/api-keys/key_one"), QStringLiteral("200")), 10000);
         QVERIFY(journalHas(QStringLiteral("/auth/access-logs"), QStringLiteral("404")));
         QVERIFY(journalHas(QStringLiteral("/auth/user"), QStringLiteral("200")));
-        const QString path = RequestJournal::pathForProfile(profile.name);
+        const QString path = RequestJournal::pathForProfile(profileName);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
