@@ -157,8 +157,7 @@ QString ApiError::rateLimitText() const
     const qint64 secs =
         std::max<qint64>(0, (QDateTime::currentDateTimeUtc().msecsTo(m_retryAfter) + 999) / 1000);
     if (secs < 120)
-        return secs == 1 ? tr("Too many requests. Try again in 1 second.")
-                         : tr("Too many requests. Try again in %n seconds.", nullptr, int(secs));
+        return tr("Too many requests. Try again in %n seconds.", nullptr, int(secs));
     return tr("Too many requests. Try again in %n minutes (at %1).", nullptr, int((secs + 59) / 60))
         .arg(QLocale().toString(m_retryAfter.toLocalTime().time(), QLocale::ShortFormat));
 }

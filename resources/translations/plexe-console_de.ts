@@ -90,10 +90,6 @@
         <source>Too many requests. Please wait a moment and try again.</source>
         <translation>Zu viele Anfragen. Bitte warten Sie einen Moment und versuchen Sie es erneut.</translation>
     </message>
-    <message>
-        <source>Too many requests. Try again in 1 second.</source>
-        <translation>Zu viele Anfragen. Versuchen Sie es in 1 Sekunde erneut.</translation>
-    </message>
     <message numerus="yes">
         <source>Too many requests. Try again in %n seconds.</source>
         <translation>
@@ -1260,10 +1256,6 @@
         <source>memory only (nothing is saved)</source>
         <translation>nur im Arbeitsspeicher (es wird nichts gespeichert)</translation>
     </message>
-    <message>
-        <source>%1 (%2) at the latest, or after 1 minute without input</source>
-        <translation>spätestens %1 (%2) oder nach 1 Minute ohne Eingabe</translation>
-    </message>
     <message numerus="yes">
         <source>%1 (%2) at the latest, or after %n minutes without input</source>
         <translation>
@@ -1278,10 +1270,6 @@
         <source>Activity chart</source>
         <translation>Aktivitätsdiagramm</translation>
     </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 Tag</translation>
-    </message>
     <message numerus="yes">
         <source>%n days</source>
         <translation>
@@ -1289,20 +1277,12 @@
             <numerusform>%n Tage</numerusform>
         </translation>
     </message>
-    <message>
-        <source>1 hour</source>
-        <translation>1 Stunde</translation>
-    </message>
     <message numerus="yes">
         <source>%n hours</source>
         <translation>
             <numerusform>%n Stunde</numerusform>
             <numerusform>%n Stunden</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>1 minute</source>
-        <translation>1 Minute</translation>
     </message>
     <message numerus="yes">
         <source>%n minutes</source>
@@ -2545,10 +2525,6 @@ Passwort %2</translation>
     <message>
         <source>No keychain.</source>
         <translation>Kein Schlüsselbund.</translation>
-    </message>
-    <message>
-        <source>Signed out after 1 minute of inactivity.</source>
-        <translation>Nach 1 Minute Inaktivität abgemeldet.</translation>
     </message>
     <message numerus="yes">
         <source>Signed out after %n minutes of inactivity.</source>

@@ -1,6 +1,7 @@
 // The Access Logs chart on its own: the accessible summary, hit testing, the range a click or
 // the keyboard emits, and painting in both palettes without a crash.
 #include "logs/ActivityChart.h"
+#include "shell/Translations.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -24,7 +25,12 @@ class TestActivityChart : public QObject
 {
     Q_OBJECT
 
+    // As main() does: the English plural forms ("bars of 1 hour") come from a translation.
+    Translations m_translations;
+
 private slots:
+    void initTestCase() { m_translations.install({QStringLiteral("en-US")}); }
+
     void summarySaysWhatTheBarsShow()
     {
         ActivityChart chart;

@@ -126,8 +126,7 @@ void AccountPane::showSession()
     const QDateTime end = m_session->policy()->absoluteDeadline();
     const int idle = m_preferences->idleTimeoutMinutes();
     const QString text =
-        idle == 1 ? tr("%1 (%2) at the latest, or after 1 minute without input")
-                  : tr("%1 (%2) at the latest, or after %n minutes without input", nullptr, idle);
+        tr("%1 (%2) at the latest, or after %n minutes without input", nullptr, idle);
     m_ui->endsValue->setText(
         text.arg(RelativeTime::absolute(end), RelativeTime::format(end, m_clock->now())));
 }

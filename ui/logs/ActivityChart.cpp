@@ -73,17 +73,12 @@ void ActivityChart::setUtc(bool utc)
 
 QString ActivityChart::bucketText(qint64 seconds)
 {
-    // Singular and plural spelled out: English reads right without a translation loaded.
-    if (seconds % 86400 == 0) {
-        const int days = int(seconds / 86400);
-        return days == 1 ? tr("1 day") : tr("%n days", nullptr, days);
-    }
-    if (seconds % 3600 == 0) {
-        const int hours = int(seconds / 3600);
-        return hours == 1 ? tr("1 hour") : tr("%n hours", nullptr, hours);
-    }
-    const int minutes = int(std::max<qint64>(1, seconds / 60));
-    return minutes == 1 ? tr("1 minute") : tr("%n minutes", nullptr, minutes);
+    // "1 day" and "2 days" both come from the %n forms (English ones in plexe-console_en.ts).
+    if (seconds % 86400 == 0)
+        return tr("%n days", nullptr, int(seconds / 86400));
+    if (seconds % 3600 == 0)
+        return tr("%n hours", nullptr, int(seconds / 3600));
+    return tr("%n minutes", nullptr, int(std::max<qint64>(1, seconds / 60)));
 }
 
 QString ActivityChart::timeText(const QDateTime &utc, bool withDate) const

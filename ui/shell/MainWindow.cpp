@@ -454,10 +454,6 @@ QString MainWindow::signedOutText(SessionManager::EndReason reason) const
     case SessionManager::EndReason::IdleTimeout: {
         const int minutes = m_session ? m_session->policy()->idleTimeoutMinutes()
                                       : m_services.preferences->idleTimeoutMinutes();
-        // Two sentences rather than "minute(s)": English reads right without a translation
-        // loaded, and translations still get the %n plural forms.
-        if (minutes == 1)
-            return tr("Signed out after 1 minute of inactivity.");
         return tr("Signed out after %n minutes of inactivity.", nullptr, minutes);
     }
     case SessionManager::EndReason::AbsoluteTimeout:
