@@ -13,6 +13,7 @@ struct ApiEndpoint
     QString extraCaFile;                   // PEM file, added to the system CAs for this profile
     int transferTimeoutMs = 30000;         // every request (Qt's default is none)
     qint64 maxBodyBytes = 8 * 1024 * 1024; // default answer cap; calls may raise it
+    QUrl identityIssuer{};                 // the profile's OIDC issuer, if any (session origin)
 };
 
 } // namespace plexe

@@ -19,4 +19,15 @@ QString DisplayText::neutralise(const QString &text)
     return out;
 }
 
+QString DisplayText::forAutoText(const QString &plain)
+{
+    if (!plain.contains(QLatin1Char('<')) && !plain.contains(QLatin1Char('&')))
+        return plain;
+    // Escaped, the text holds no tag of its own; the one <p> makes Qt take it as rich text, so
+    // the entities are shown as the characters they stand for. pre-wrap keeps line breaks and
+    // runs of spaces as they were, and still wraps a long line.
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + plain.toHtmlEscaped() +
+           QStringLiteral("</p>");
+}
+
 } // namespace plexe

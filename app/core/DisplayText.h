@@ -13,6 +13,13 @@ class DisplayText
 public:
     static QString neutralise(const QString &text);
     static bool isBidiControl(char16_t c);
+
+    // `plain` for a place Qt reads as Qt::AutoText: tooltips (ToolTipRole, setToolTip), status
+    // tips, a QMessageBox's informative text. Qt shows those as HTML when Qt::mightBeRichText
+    // guesses so, and its HTML loads the files an <img> names on the GUI thread. Text with no
+    // '<' or '&' can never be taken for HTML and is returned unchanged; anything else is escaped
+    // and wrapped so that Qt renders exactly `plain` (line breaks kept), with no image or link.
+    static QString forAutoText(const QString &plain);
 };
 
 } // namespace plexe

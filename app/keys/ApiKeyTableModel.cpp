@@ -49,8 +49,10 @@ QVariant ApiKeyTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(key, index.column());
-    case Qt::ToolTipRole:
-        return toolTip(key, index.column());
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(key, index.column());
+        return tip.isEmpty() ? QVariant() : DisplayText::forAutoText(tip); // Qt::AutoText
+    }
     case SortRole:
         return sortValue(key, index.column());
     case KeyIdRole:
@@ -88,18 +90,18 @@ QVariant ApiKeyTableModel::display(const ApiKey &key, int column) const
     }
 }
 
-QVariant ApiKeyTableModel::toolTip(const ApiKey &key, int column) const
+QString ApiKeyTableModel::toolTip(const ApiKey &key, int column) const
 {
     switch (column) {
     case Created:
-        return key.createdAt.isValid() ? RelativeTime::absolute(key.createdAt) : QVariant();
+        return key.createdAt.isValid() ? RelativeTime::absolute(key.createdAt) : QString();
     case Expires:
         return RelativeTime::absolute(key.expiresAt);
     case LastUsed:
         return RelativeTime::absolute(key.lastUsedAt);
     case Status:
         return key.revokedAt.isValid() ? tr("Revoked %1").arg(RelativeTime::absolute(key.revokedAt))
-                                       : QVariant();
+                                       : QString();
     case Name:
         return DisplayText::neutralise(key.name); // long names are elided in the cell
     default:

@@ -61,7 +61,7 @@ public:
 
 private:
     QVariant display(const ApiKey &key, int column) const;
-    QVariant toolTip(const ApiKey &key, int column) const;
+    QString toolTip(const ApiKey &key, int column) const;
     static QVariant sortValue(const ApiKey &key, int column);
 
     const Clock *m_clock;

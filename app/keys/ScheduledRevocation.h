@@ -13,6 +13,9 @@ struct ScheduledRevocation
     QString keyPrefix; // plx_sk_ + 4
     QString keySuffix; // last 4
     QString name;
+    // The email of the account whose key it is: carried out only in that account's session
+    // (issue 21 item 6). Empty for revocations scheduled before it was recorded.
+    QString account;
     QDateTime due;         // UTC
     QDateTime scheduledAt; // UTC
 
@@ -21,8 +24,8 @@ struct ScheduledRevocation
     bool operator==(const ScheduledRevocation &other) const
     {
         return keyId == other.keyId && keyPrefix == other.keyPrefix &&
-               keySuffix == other.keySuffix && name == other.name && due == other.due &&
-               scheduledAt == other.scheduledAt;
+               keySuffix == other.keySuffix && name == other.name && account == other.account &&
+               due == other.due && scheduledAt == other.scheduledAt;
     }
 };
 

@@ -48,9 +48,11 @@ ScheduledRevocations::ScheduledRevocations(QSettings *settings, SessionManager *
     connect(&m_timer, &QTimer::timeout, this, &ScheduledRevocations::tick);
     // A sign-in may make possible what a reminder said was not: look again.
     connect(m_session, &SessionManager::signedIn, this, [this] {
+        m_account.clear(); // whoever signed in, the window says who once it knows
         m_reminded.clear();
         tick();
     });
+    connect(m_session, &SessionManager::signedOut, this, [this] { m_account.clear(); });
     connect(m_session, &SessionManager::restoreFinished, this, [this](bool restored) {
         if (!restored)
             tick(); // at start, signed out: remind about the overdue ones
@@ -88,6 +90,7 @@ bool ScheduledRevocations::schedule(const ApiKey &key, const QDateTime &due, QSt
     entry.keyPrefix = key.keyPrefix.left(11);
     entry.keySuffix = key.keySuffix.right(4);
     entry.name = key.name;
+    entry.account = m_account;
     entry.due = due.toUTC();
     entry.scheduledAt = now.toUTC();
     const int existing = indexOf(key.keyId);
@@ -136,12 +139,20 @@ void ScheduledRevocations::carryOut(Mode mode)
     if (due.isEmpty())
         return;
     if (!m_session->isSignedIn())
-        return remind(tr("Sign in to %1 to revoke them.").arg(m_profile));
+        return remind(tr("Sign in to %1 to revoke them.").arg(m_session->profileName()));
     const bool stepUpNeeded = m_session->usesSessionToken() && m_session->policy()->needsStepUp();
     QString why;
     for (const ScheduledRevocation &entry : due) {
         if (m_inFlight.contains(entry.keyId))
             continue;
+        if (!ownedBySignedInAccount(entry)) {
+            // In another account's session the key is unknown (404) and would be forgotten
+            // while it stays active: it waits for its own account.
+            if (!m_account.isEmpty())
+                why = tr("%1 belongs to %2; sign in as %2 to revoke it.")
+                          .arg(entry.maskedKey(), entry.account);
+            continue;
+        }
         if (m_session->isOwnApiKey(listedKey(entry))) {
             // Revoking it would cut the console off in the middle of its own session.
             why = tr("The console is signed in with %1 itself; sign in another way, then revoke "
@@ -210,8 +221,15 @@ void ScheduledRevocations::remind(const QString &why)
         return;
     const QString message =
         tr("%n scheduled key revocation(s) in %1 are overdue. %2", nullptr, int(due.size()))
-            .arg(m_profile, why);
+            .arg(m_session->profileName(), why);
     emit reminder(message, due);
+}
+
+bool ScheduledRevocations::ownedBySignedInAccount(const ScheduledRevocation &entry) const
+{
+    if (entry.account.isEmpty())
+        return true; // scheduled before accounts were recorded: as it always ran
+    return !m_account.isEmpty() && entry.account.compare(m_account, Qt::CaseInsensitive) == 0;
 }
 
 int ScheduledRevocations::indexOf(const QString &keyId) const
@@ -221,6 +239,13 @@ int ScheduledRevocations::indexOf(const QString &keyId) const
             return i;
     }
     return -1;
+}
+
+bool ScheduledRevocations::removeForProfile(QSettings *settings, const QString &profile)
+{
+    settings->remove(groupFor(profile));
+    settings->sync();
+    return settings->status() == QSettings::NoError;
 }
 
 void ScheduledRevocations::load()
@@ -235,6 +260,7 @@ void ScheduledRevocations::load()
         entry.keyPrefix = m_settings->value(QStringLiteral("keyPrefix")).toString().left(11);
         entry.keySuffix = m_settings->value(QStringLiteral("keySuffix")).toString().right(4);
         entry.name = m_settings->value(QStringLiteral("name")).toString();
+        entry.account = m_settings->value(QStringLiteral("account")).toString();
         entry.due = QDateTime::fromString(m_settings->value(QStringLiteral("due")).toString(),
                                           Qt::ISODateWithMs);
         entry.scheduledAt = QDateTime::fromString(
@@ -263,6 +289,7 @@ void ScheduledRevocations::save()
         m_settings->setValue(QStringLiteral("keyPrefix"), entry.keyPrefix);
         m_settings->setValue(QStringLiteral("keySuffix"), entry.keySuffix);
         m_settings->setValue(QStringLiteral("name"), entry.name);
+        m_settings->setValue(QStringLiteral("account"), entry.account);
         m_settings->setValue(QStringLiteral("due"), entry.due.toString(Qt::ISODateWithMs));
         m_settings->setValue(QStringLiteral("scheduledAt"),
                              entry.scheduledAt.toString(Qt::ISODateWithMs));

@@ -46,6 +46,10 @@ public:
     ~ScheduledRevocations() override;
 
     QString profile() const { return m_profile; }
+    // The signed-in account (its email), once known: new schedules record it, and only its
+    // own schedules are carried out. Cleared whenever a session begins or ends, so that a
+    // schedule never runs in another account's session while the window still loads who it is.
+    void setAccount(const QString &email) { m_account = email; }
     // Every scheduled revocation of the profile, soonest first.
     QList<ScheduledRevocation> entries() const { return m_entries; }
     // Those whose due time has come (due <= the clock's now).
@@ -68,6 +72,10 @@ public:
     // The user asked (the banner's "Revoke now"): revokes everything due; may prompt for step-up.
     void revokeOverdueNow();
 
+    // The profile was removed: its schedules go with it (checked: false when the settings
+    // could not be written).
+    static bool removeForProfile(QSettings *settings, const QString &profile);
+
 signals:
     void changed();
     // Carried out (or found already gone: 404); the entry is no longer scheduled.
@@ -85,6 +93,7 @@ private:
     void revoke(const ScheduledRevocation &entry);
     void remind(const QString &why);
     int indexOf(const QString &keyId) const;
+    bool ownedBySignedInAccount(const ScheduledRevocation &entry) const;
     void load();
     void save();
 
@@ -92,6 +101,7 @@ private:
     SessionManager *m_session;
     const Clock *m_clock;
     QString m_profile;
+    QString m_account;
     QList<ScheduledRevocation> m_entries;
     QSet<QString> m_inFlight; // key ids being revoked now
     QSet<QString> m_reminded; // key ids the user was reminded of (reset by a sign-in)

@@ -45,7 +45,7 @@ QString LogTableModel::display(quint32 r, LogColumn column) const
     return LogFormat::cell(t, r, column, m_zone);
 }
 
-QVariant LogTableModel::toolTip(quint32 r, LogColumn column) const
+QString LogTableModel::toolTip(quint32 r, LogColumn column) const
 {
     const LogTable &t = *m_result->table;
     using Text = LogTable::Text;
@@ -74,8 +74,10 @@ QVariant LogTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(r, column);
-    case Qt::ToolTipRole:
-        return toolTip(r, column);
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(r, column);
+        return tip.isEmpty() ? QVariant() : DisplayText::forAutoText(tip); // Qt::AutoText
+    }
     case Qt::TextAlignmentRole:
         if (column == LogColumn::Status)
             return int(Qt::AlignRight | Qt::AlignVCenter);

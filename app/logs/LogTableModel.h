@@ -64,7 +64,7 @@ signals:
 
 private:
     QString display(quint32 tableRow, LogColumn column) const;
-    QVariant toolTip(quint32 tableRow, LogColumn column) const;
+    QString toolTip(quint32 tableRow, LogColumn column) const;
 
     QPointer<LogStore> m_store;
     LogQueryResultPtr m_result;

@@ -69,8 +69,10 @@ QVariant ModelTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return display(row, index.column());
-    case Qt::ToolTipRole:
-        return toolTip(row, index.column());
+    case Qt::ToolTipRole: {
+        const QString tip = toolTip(row, index.column());
+        return tip.isEmpty() ? QVariant() : DisplayText::forAutoText(tip); // Qt::AutoText
+    }
     case Qt::AccessibleTextRole:
         // The badge is painted; a screen reader gets the same words.
         return index.column() == Status ? display(row, index.column()) : QVariant();
@@ -113,7 +115,7 @@ QVariant ModelTableModel::display(const Row &row, int column) const
     }
 }
 
-QVariant ModelTableModel::toolTip(const Row &row, int column) const
+QString ModelTableModel::toolTip(const Row &row, int column) const
 {
     const Model &m = row.model;
     switch (column) {
@@ -123,11 +125,11 @@ QVariant ModelTableModel::toolTip(const Row &row, int column) const
                                             DisplayText::neutralise(m.modelName));
     case Status:
         // The raw value, so that a surprising dialect can be reported as it came.
-        return m.status.isEmpty() ? QVariant() : DisplayText::neutralise(m.status);
+        return m.status.isEmpty() ? QString() : DisplayText::neutralise(m.status);
     case Created:
-        return m.createdAt.isValid() ? RelativeTime::absolute(m.createdAt) : QVariant();
+        return m.createdAt.isValid() ? RelativeTime::absolute(m.createdAt) : QString();
     case Updated:
-        return m.updatedAt.isValid() ? RelativeTime::absolute(m.updatedAt) : QVariant();
+        return m.updatedAt.isValid() ? RelativeTime::absolute(m.updatedAt) : QString();
     default:
         return {};
     }

@@ -58,7 +58,7 @@ private:
         std::optional<double> progress; // percent, from the status route
     };
     QVariant display(const Row &row, int column) const;
-    QVariant toolTip(const Row &row, int column) const;
+    QString toolTip(const Row &row, int column) const;
     static QVariant sortValue(const Row &row, int column);
 
     const Clock *m_clock;

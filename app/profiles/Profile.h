@@ -8,9 +8,15 @@
 namespace plexe {
 
 // An environment the console talks to (product.md "Start and profiles"). Holds no secret: the
-// session of each profile lives in the keychain, keyed by the profile's name.
+// session of each profile lives in the keychain, keyed by the profile's id.
 struct Profile
 {
+    // Stable across renames; keys everything the console keeps for the profile (keychain
+    // entries, request journal, scheduled revocations). The built-ins' ids are their names
+    // (which never change); a new profile gets a random UUID, so a profile added later under a
+    // removed one's name finds nothing of it. Profiles saved before ids existed keep their name
+    // as id, which is what their data was keyed by.
+    QString id;
     QString name;
     QUrl apiUrl;          // empty for the sandbox until the launcher or --api-url gives one
     QUrl oidcIssuer;      // optional
@@ -24,6 +30,7 @@ struct Profile
         ApiEndpoint endpoint;
         endpoint.baseUrl = apiUrl;
         endpoint.extraCaFile = caFile;
+        endpoint.identityIssuer = oidcIssuer;
         return endpoint;
     }
 
@@ -35,9 +42,9 @@ struct Profile
 
     bool operator==(const Profile &other) const
     {
-        return name == other.name && apiUrl == other.apiUrl && oidcIssuer == other.oidcIssuer &&
-               oidcClientId == other.oidcClientId && caFile == other.caFile &&
-               builtIn == other.builtIn;
+        return id == other.id && name == other.name && apiUrl == other.apiUrl &&
+               oidcIssuer == other.oidcIssuer && oidcClientId == other.oidcClientId &&
+               caFile == other.caFile && builtIn == other.builtIn;
     }
 };
 

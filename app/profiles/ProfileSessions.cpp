@@ -2,6 +2,7 @@
 
 #include "session/SessionManager.h"
 #include "session/SessionPolicy.h"
+#include "session/SessionStore.h"
 
 namespace plexe {
 
@@ -9,7 +10,8 @@ namespace {
 
 bool sameEndpoint(const ApiEndpoint &a, const ApiEndpoint &b)
 {
-    return a.baseUrl == b.baseUrl && a.extraCaFile == b.extraCaFile;
+    return a.baseUrl == b.baseUrl && a.extraCaFile == b.extraCaFile &&
+           a.identityIssuer == b.identityIssuer;
 }
 
 } // namespace
@@ -23,25 +25,28 @@ ProfileSessions::~ProfileSessions() = default;
 SessionManager *ProfileSessions::sessionFor(const Profile &profile)
 {
     const ApiEndpoint endpoint = profile.endpoint();
-    SessionManager *existing = m_sessions.value(profile.name);
+    SessionManager *existing = m_sessions.value(profile.id);
     if (existing) {
-        if (sameEndpoint(m_endpoints.value(profile.name), endpoint) || existing->isSignedIn())
+        if (sameEndpoint(m_endpoints.value(profile.id), endpoint) || existing->isSignedIn()) {
+            existing->setProfileName(profile.name); // renamed meanwhile
             return existing;
-        m_sessions.remove(profile.name);
+        }
+        m_sessions.remove(profile.id);
         existing->deleteLater(); // signed out: nothing to end
     }
-    auto *session = new SessionManager(profile.name, endpoint, m_store, m_clock, this);
+    auto *session = new SessionManager(profile.id, endpoint, m_store, m_clock, this);
+    session->setProfileName(profile.name);
     if (m_idleMinutes > 0)
         session->policy()->setIdleTimeoutMinutes(m_idleMinutes);
-    m_sessions.insert(profile.name, session);
-    m_endpoints.insert(profile.name, endpoint);
+    m_sessions.insert(profile.id, session);
+    m_endpoints.insert(profile.id, endpoint);
     emit createdSession(session);
     return session;
 }
 
-SessionManager *ProfileSessions::find(const QString &profileName) const
+SessionManager *ProfileSessions::find(const QString &profileId) const
 {
-    return m_sessions.value(profileName);
+    return m_sessions.value(profileId);
 }
 
 QList<SessionManager *> ProfileSessions::all() const
@@ -54,10 +59,22 @@ QList<SessionManager *> ProfileSessions::all() const
     return sessions;
 }
 
-void ProfileSessions::discard(const QString &profileName)
+void ProfileSessions::forget(const QString &profileId)
 {
-    SessionManager *session = m_sessions.take(profileName);
-    m_endpoints.remove(profileName);
+    SessionManager *session = find(profileId);
+    if (session && session->isSignedIn())
+        return discard(profileId); // the sign-out revokes and deletes the keychain entries
+    discard(profileId);
+    // Not signed in in this run (never opened, or restored nothing yet): what the keychain holds
+    // for the id goes without a request. Sending a stored token to revoke it would first need
+    // the origin check of a restore; deleting it is what keeps it from ever being used.
+    m_store->removeAll(profileId, this, [](const SessionStore::Outcome &) {});
+}
+
+void ProfileSessions::discard(const QString &profileId)
+{
+    SessionManager *session = m_sessions.take(profileId);
+    m_endpoints.remove(profileId);
     if (!session)
         return;
     session->signOut();

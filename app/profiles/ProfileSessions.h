@@ -13,8 +13,9 @@ class SessionManager;
 class SessionStore;
 
 // One SessionManager per profile, as the core requires (each has its own network manager and
-// trust). Created when a profile is first used; a signed-out manager whose endpoint changed (a
-// new sandbox port, an edited profile) is replaced.
+// trust), keyed by the profile's id so that a rename keeps the session. Created when a profile is
+// first used; a signed-out manager whose endpoint changed (a new sandbox port, an edited
+// profile) is replaced.
 class ProfileSessions : public QObject
 {
     Q_OBJECT
@@ -24,12 +25,17 @@ public:
     ProfileSessions(SessionStore *store, const Clock *clock, QObject *parent = nullptr);
     ~ProfileSessions() override;
 
-    // The profile's manager, created on first use (createdSession() is emitted before return).
+    // The profile's manager, created on first use (createdSession() is emitted before return);
+    // it carries the profile's current name (SessionManager::profileName).
     SessionManager *sessionFor(const Profile &profile);
-    SessionManager *find(const QString &profileName) const;
+    SessionManager *find(const QString &profileId) const;
     QList<SessionManager *> all() const;
     // Signs out (if needed) and forgets the profile's manager.
-    void discard(const QString &profileName);
+    void discard(const QString &profileId);
+    // The profile was removed (issue 21 item 4): its session is signed out (revoking what it
+    // can) if this run has one, and its keychain entries are deleted either way, also when the
+    // profile was never opened in this run.
+    void forget(const QString &profileId);
 
     void setIdleTimeoutMinutes(int minutes);
     // On quit: each signed-in session writes its latest activity to the keychain (B16 restore).

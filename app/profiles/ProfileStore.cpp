@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 #include <QSettings>
+#include <QUuid>
 
 namespace plexe {
 
@@ -68,10 +69,12 @@ QList<Profile> ProfileStore::builtIns() const
 {
     Profile cloud;
     cloud.name = Profile::cloudName();
+    cloud.id = cloud.name;
     cloud.apiUrl = Profile::cloudUrl();
     cloud.builtIn = true;
     Profile sandbox;
     sandbox.name = Profile::sandboxName();
+    sandbox.id = sandbox.name;
     sandbox.builtIn = true;
     return {cloud, sandbox};
 }
@@ -113,6 +116,15 @@ std::optional<Profile> ProfileStore::find(const QString &name) const
     return withOverride(*profile);
 }
 
+std::optional<Profile> ProfileStore::findById(const QString &id) const
+{
+    for (const Profile &profile : builtIns() + m_custom) {
+        if (profile.id == id)
+            return withOverride(profile);
+    }
+    return std::nullopt;
+}
+
 bool ProfileStore::validate(const Profile &profile, QString *error)
 {
     if (!validateFields(profile, error))
@@ -132,6 +144,16 @@ bool ProfileStore::nameTaken(const QString &name, const QString &except) const
     return false;
 }
 
+// An id is a keychain namespace: two profiles must never share one.
+bool ProfileStore::idTaken(const QString &id) const
+{
+    for (const Profile &profile : builtIns() + m_custom) {
+        if (profile.id == id)
+            return true;
+    }
+    return false;
+}
+
 bool ProfileStore::add(const Profile &profile, QString *error)
 {
     if (!validate(profile, error))
@@ -140,6 +162,7 @@ bool ProfileStore::add(const Profile &profile, QString *error)
         return fail(error, tr("A profile named %1 exists already.").arg(profile.name));
     Profile added = profile;
     added.builtIn = false;
+    added.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_custom << added;
     save();
     emit changed();
@@ -159,7 +182,9 @@ bool ProfileStore::update(const QString &oldName, const Profile &profile, QStrin
         return fail(error, tr("A profile named %1 exists already.").arg(profile.name));
     for (Profile &custom : m_custom) {
         if (custom.name == oldName) {
+            const QString id = custom.id; // a rename keeps everything kept under the id
             custom = profile;
+            custom.id = id;
             custom.builtIn = false;
         }
     }
@@ -186,6 +211,7 @@ bool ProfileStore::remove(const QString &name, QString *error)
     if (m_settings->value(kGroup + QLatin1Char('/') + kLastUsed).toString() == name)
         m_settings->remove(kGroup + QLatin1Char('/') + kLastUsed);
     save();
+    emit removed(*existing);
     emit changed();
     return true;
 }
@@ -230,8 +256,12 @@ void ProfileStore::load()
         profile.oidcIssuer = QUrl(m_settings->value(QStringLiteral("oidcIssuer")).toString());
         profile.oidcClientId = m_settings->value(QStringLiteral("oidcClientId")).toString();
         profile.caFile = m_settings->value(QStringLiteral("caFile")).toString();
+        profile.id = m_settings->value(QStringLiteral("id")).toString();
+        if (profile.id.isEmpty())
+            profile.id = profile.name; // saved before ids: its data is keyed by its name
         // A hand-edited or damaged entry is left out rather than trusted.
-        if (validateFields(profile, nullptr) && !nameTaken(profile.name, QString()))
+        if (validateFields(profile, nullptr) && !nameTaken(profile.name, QString()) &&
+            !idTaken(profile.id))
             m_custom << profile;
     }
     m_settings->endArray();
@@ -246,6 +276,7 @@ void ProfileStore::save()
     for (int i = 0; i < m_custom.size(); ++i) {
         const Profile &profile = m_custom.at(i);
         m_settings->setArrayIndex(i);
+        m_settings->setValue(QStringLiteral("id"), profile.id);
         m_settings->setValue(QStringLiteral("name"), profile.name);
         m_settings->setValue(QStringLiteral("apiUrl"), profile.apiUrl.toString());
         m_settings->setValue(QStringLiteral("oidcIssuer"), profile.oidcIssuer.toString());

@@ -52,8 +52,14 @@ public:
     void setSessionOverride(const QString &name, const QUrl &apiUrl, const QString &caFile);
     void clearSessionOverride(const QString &name);
 
+    // The profile with this id, with this run's override applied.
+    std::optional<Profile> findById(const QString &id) const;
+
 signals:
     void changed();
+    // A custom profile was removed: whatever is kept for `profile.id` is to be deleted, whether
+    // or not the profile was opened in this run (emitted before changed()).
+    void removed(const plexe::Profile &profile);
 
 private:
     struct Override
@@ -65,6 +71,7 @@ private:
     QList<Profile> builtIns() const;
     Profile withOverride(Profile profile) const;
     bool nameTaken(const QString &name, const QString &except) const;
+    bool idTaken(const QString &id) const;
     void load();
     void save();
 

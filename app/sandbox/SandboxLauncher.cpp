@@ -46,6 +46,20 @@ SandboxLauncher::SandboxLauncher(QString program, QString dataDir, QObject *pare
             m_process->kill();
     });
     connect(&m_startTimer, &QTimer::timeout, this, &SandboxLauncher::onStartTimeout);
+    // The port of the last run: the sandbox profile's stored session is bound to its address
+    // (SessionOrigin), so the same port again lets the next start restore it.
+    QFile last(portFile());
+    if (last.open(QIODevice::ReadOnly)) {
+        bool ok = false;
+        const uint port = QString::fromLatin1(last.read(8)).trimmed().toUInt(&ok);
+        if (ok && port >= 1024 && port <= 65535)
+            m_port = quint16(port);
+    }
+}
+
+QString SandboxLauncher::portFile() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("console-port"));
 }
 
 SandboxLauncher::~SandboxLauncher()
@@ -206,6 +220,10 @@ void SandboxLauncher::onServerStdout()
     m_stdout.clear();
     m_url = url;
     m_port = quint16(url.port());
+    QFile last(portFile());
+    if (!last.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        last.write(QByteArray::number(m_port)) < 0)
+        qCInfo(lcSandbox) << "could not note the port for the next start:" << last.errorString();
     if (!DemoCredentialsFile::read(QDir(m_dataDir).filePath(QStringLiteral("demo-credentials")),
                                    &m_demoAccounts, &m_demoAccountsError)) {
         m_demoAccounts.clear();

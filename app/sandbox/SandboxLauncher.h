@@ -85,6 +85,7 @@ private:
     void setState(State state);
     QString exitDetails(int exitCode, QProcess::ExitStatus status) const;
     void discardProcess();
+    QString portFile() const;
 
     QString m_program;
     QString m_dataDir;
@@ -98,8 +99,9 @@ private:
     bool m_restartAfterStop = false;
     QString m_abortMessage; // reported once the aborted child is gone
     QUrl m_url;
-    // The port of the last server: a restart asks for it again, so that a signed-in session
-    // (which keeps its address) still reaches it. 0: any free port.
+    // The port of the last server (of this run, or noted in the data folder by the last run): a
+    // restart asks for it again, so that a signed-in session (which keeps its address) still
+    // reaches it, and a stored one is restored. 0: any free port.
     quint16 m_port = 0;
     QList<DemoAccount> m_demoAccounts;
     QString m_demoAccountsError;

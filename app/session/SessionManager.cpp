@@ -10,6 +10,7 @@
 #include "core/SecretBytes.h"
 #include "session/Clock.h"
 #include "session/RefreshCoordinator.h"
+#include "session/SessionOrigin.h"
 #include "session/SessionPolicy.h"
 
 #include <QNetworkAccessManager>
@@ -52,7 +53,7 @@ SessionManager::SessionManager(QString profile, const ApiEndpoint &endpoint, Ses
       // One QNetworkAccessManager per profile: Qt pools connections by scheme, host and port
       // and reuses them whatever CA they were verified with (see ApiClient::setEndpoint).
       m_nam(new QNetworkAccessManager(this)), m_client(new ApiClient(m_nam, this)),
-      m_policy(new SessionPolicy(clock, this))
+      m_policy(new SessionPolicy(clock, this)), m_origin(SessionOrigin::of(endpoint))
 {
     m_client->setEndpoint(endpoint, &m_endpointError);
     m_oauth = OidcConfiguration::defaultsFor(endpoint.baseUrl);
@@ -158,6 +159,7 @@ void SessionManager::beginSession(SignInResult &result)
     session.meta.lastActivity = now;
     session.meta.authTime = result.authTime.isValid() ? result.authTime : now;
     session.meta.kind = result.metaKind();
+    session.meta.origin = m_origin;
     if (result.kind == SignInResult::Kind::ApiKey) {
         session.apiKey = result.apiKey;
     } else {
@@ -244,6 +246,26 @@ void SessionManager::restore()
                 return;
             default:
                 emit restoreFinished(false, o.message);
+                return;
+            }
+            if (session.meta.origin != m_origin) {
+                // Issue 21 item 2: made for another server (the profile's address, CA or issuer
+                // changed, or this is an --api-url run), or by a console that did not record
+                // where. Its credential must reach no server: deleted here, no revocation sent.
+                const QString madeFor = session.meta.origin.isEmpty()
+                                            ? tr("an unrecorded address")
+                                            : SessionOrigin::address(session.meta.origin);
+                session.wipe();
+                m_store->removeAll(m_profile, this, [](const SessionStore::Outcome &) {});
+                qCWarning(lcSession) << "stored session refused: made for another origin";
+                const QString why =
+                    tr("You were signed out on this computer: the stored session was made for "
+                       "%1, and this profile now connects to %2 (or trusts another certificate "
+                       "or identity provider). Nothing was sent to either server. Sign in "
+                       "again.")
+                        .arg(madeFor, SessionOrigin::address(m_origin));
+                emit storedSessionRefused(why);
+                emit restoreFinished(false, why);
                 return;
             }
             const bool hasCredential = !session.apiKey.isEmpty() || !session.accessToken.isEmpty();

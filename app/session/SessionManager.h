@@ -71,7 +71,11 @@ public:
     // False (with a reason) when the endpoint is unusable; see ApiClient::setEndpoint.
     bool endpointOk(QString *why = nullptr) const;
 
+    // The profile's id: keys its keychain entries, journal and schedules (Profile::id).
     QString profile() const { return m_profile; }
+    // The profile's name as the user sees it (confirmations); the id until set.
+    QString profileName() const { return m_profileName.isEmpty() ? m_profile : m_profileName; }
+    void setProfileName(const QString &name) { m_profileName = name; }
     State state() const { return m_state; }
     bool isSignedIn() const { return m_state == State::SignedIn; }
     // "password", "oauth" or "api_key" while signed in.
@@ -142,6 +146,9 @@ public:
 signals:
     void signedIn();
     void restoreFinished(bool restored, const QString &message);
+    // The stored session was made for another origin (SessionOrigin) and was deleted without a
+    // request; `message` says so (emitted just before restoreFinished(false, message)).
+    void storedSessionRefused(const QString &message);
     void keychainNeedsUnlock(const QString &message);
     // A save finished: `ok` when it reached the store (keychain, or memory in memory-only mode).
     void sessionSaved(bool ok);
@@ -182,6 +189,7 @@ private:
     };
 
     QString m_profile;
+    QString m_profileName;
     SessionStore *m_store;
     const Clock *m_clock;
     QNetworkAccessManager *m_nam;
@@ -189,6 +197,7 @@ private:
     SessionPolicy *m_policy;
     RefreshCoordinator *m_refresh;
     QString m_endpointError;
+    QString m_origin; // SessionOrigin::of the endpoint: recorded in and required of stored sessions
     OidcConfiguration m_oauth;
     State m_state = State::SignedOut;
     StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)

@@ -25,7 +25,8 @@ QByteArray SessionMeta::toJson() const
                        {QStringLiteral("last_activity"), toJsonTime(lastActivity)},
                        {QStringLiteral("created_at"), toJsonTime(createdAt)},
                        {QStringLiteral("expires_at"), toJsonTime(expiresAt)},
-                       {QStringLiteral("kind"), kind}};
+                       {QStringLiteral("kind"), kind},
+                       {QStringLiteral("origin"), origin}};
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -42,6 +43,7 @@ std::optional<SessionMeta> SessionMeta::fromJson(const QByteArray &json)
     meta.createdAt = fromJsonTime(object.value(QStringLiteral("created_at")));
     meta.expiresAt = fromJsonTime(object.value(QStringLiteral("expires_at")));
     meta.kind = object.value(QStringLiteral("kind")).toString();
+    meta.origin = object.value(QStringLiteral("origin")).toString();
     if (!meta.createdAt.isValid() || !meta.lastActivity.isValid())
         return std::nullopt; // without these the restore rule cannot be applied
     return meta;
@@ -50,7 +52,8 @@ std::optional<SessionMeta> SessionMeta::fromJson(const QByteArray &json)
 bool SessionMeta::operator==(const SessionMeta &other) const
 {
     return authTime == other.authTime && lastActivity == other.lastActivity &&
-           createdAt == other.createdAt && expiresAt == other.expiresAt && kind == other.kind;
+           createdAt == other.createdAt && expiresAt == other.expiresAt && kind == other.kind &&
+           origin == other.origin;
 }
 
 } // namespace plexe

@@ -16,6 +16,7 @@ struct SessionMeta
     QDateTime createdAt;    // start of the session (absolute lifetime)
     QDateTime expiresAt;    // access-token expiry, if known
     QString kind;           // "password", "oauth" or "api_key"
+    QString origin;         // SessionOrigin::of the endpoint it was made for
 
     QByteArray toJson() const;
     static std::optional<SessionMeta> fromJson(const QByteArray &json);

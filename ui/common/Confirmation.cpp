@@ -1,5 +1,7 @@
 #include "common/Confirmation.h"
 
+#include "core/DisplayText.h"
+
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QMessageBox>
@@ -51,7 +53,9 @@ QMessageBox *Confirmation::ask(QWidget *parent, const Request &request, QObject 
         facts << QCoreApplication::translate("Confirmation", "Account: %1").arg(request.account);
     if (!request.profile.isEmpty())
         facts << QCoreApplication::translate("Confirmation", "Profile: %1").arg(request.profile);
-    box->setInformativeText(facts.join(QLatin1Char('\n')));
+    // QMessageBox has no format for its informative text: it is Qt::AutoText with external
+    // links on, and the facts name server and user text (a key called <img src=…>).
+    box->setInformativeText(DisplayText::forAutoText(facts.join(QLatin1Char('\n'))));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
     cancel->setObjectName(QStringLiteral("cancelButton"));
     cancel->setAccessibleName(cancel->text());

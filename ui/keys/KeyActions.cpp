@@ -19,8 +19,11 @@ KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget
 void KeyActions::activateSession(const PaneContext &context)
 {
     m_context = context;
-    if (context.session)
-        revocationsFor(context.session)->start();
+    if (!context.session)
+        return;
+    ScheduledRevocations *schedule = revocationsFor(context.session);
+    schedule->setAccount(context.user.email); // before the first look: only its own run
+    schedule->start();
 }
 
 void KeyActions::create()

@@ -171,7 +171,7 @@ void RevealKeyDialog::confirmStored()
     request.question = tr("You have not copied the key. It cannot be shown again: without it, "
                           "you would have to create another key.");
     request.account = m_account;
-    request.profile = m_session ? m_session->profile() : QString();
+    request.profile = m_session ? m_session->profileName() : QString();
     request.object = tr("%1 (%2)").arg(m_key.info.name, m_key.info.maskedKey());
     request.verb = tr("Discard key");
     Confirmation::ask(this, request, this, [this](bool confirmed) {

@@ -53,7 +53,7 @@ RotateKeyDialog::RotateKeyDialog(const ApiKey &oldKey, const QString &account,
     subject->setTextFormat(Qt::PlainText);
     subject->setWordWrap(true);
     subject->setText(tr("Key: %1\nAccount: %2\nProfile: %3")
-                         .arg(keyLabel(m_old), m_account, m_session->profile()));
+                         .arg(keyLabel(m_old), m_account, m_session->profileName()));
     layout->addWidget(subject);
 
     m_stepTexts[CreateStep] = tr("Create a replacement with the same permission");
@@ -230,7 +230,7 @@ void RotateKeyDialog::confirmRevocation()
                     .arg(QLocale().toString(m_when->dateTime(), QLocale::LongFormat))
               : tr("The old key stops working at once; anything still using it will fail.");
     request.account = m_account;
-    request.profile = m_session->profile();
+    request.profile = m_session->profileName();
     request.object = keyLabel(m_old);
     request.verb = later ? tr("Schedule revocation") : tr("Revoke key");
     Confirmation::ask(this, request, this, [this, later](bool confirmed) {

@@ -1,5 +1,6 @@
 #include "logs/LogFilterBar.h"
 
+#include "core/DisplayText.h"
 #include "session/Clock.h"
 
 #include <QAction>
@@ -302,8 +303,10 @@ void LogFilterBar::updateEventsButton()
         m_events->setText(chosen.first());
     else
         m_events->setText(tr("%n event type(s)", nullptr, int(chosen.size())));
-    m_events->setToolTip(chosen.isEmpty() ? tr("Every event type")
-                                          : chosen.join(QStringLiteral(", ")));
+    // Event types come from the server, and a tooltip is Qt::AutoText.
+    m_events->setToolTip(chosen.isEmpty()
+                             ? tr("Every event type")
+                             : DisplayText::forAutoText(chosen.join(QStringLiteral(", "))));
 }
 
 void LogFilterBar::updateCustomEdits()

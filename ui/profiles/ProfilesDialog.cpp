@@ -1,6 +1,7 @@
 #include "profiles/ProfilesDialog.h"
 
 #include "common/Confirmation.h"
+#include "core/DisplayText.h"
 #include "profiles/ProfileEditDialog.h"
 #include "profiles/ProfileStore.h"
 
@@ -64,7 +65,9 @@ void ProfilesDialog::reload()
         item->setData(Qt::UserRole, profile.builtIn);
         const QString where = profile.apiUrl.isEmpty() ? tr("started with --sandbox")
                                                        : profile.apiUrl.toDisplayString();
-        item->setToolTip(profile.builtIn ? tr("%1 · built in").arg(where) : where);
+        // The address is the user's text, and a tooltip is Qt::AutoText.
+        item->setToolTip(
+            DisplayText::forAutoText(profile.builtIn ? tr("%1 · built in").arg(where) : where));
         if (profile.name == selected)
             m_list->setCurrentItem(item);
     }
@@ -99,8 +102,7 @@ void ProfilesDialog::removeSelected()
     Confirmation::ask(this, request, this, [this, name](bool confirmed) {
         if (!confirmed)
             return;
-        emit profileRemoved(name); // the session ends before the profile goes
-        QString error;
+        QString error; // the window forgets what was kept for it (ProfileStore::removed)
         m_store->remove(name, &error);
     });
 }

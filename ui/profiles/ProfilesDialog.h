@@ -18,10 +18,6 @@ class ProfilesDialog : public QDialog
 public:
     ProfilesDialog(ProfileStore *store, QWidget *parent = nullptr);
 
-signals:
-    // The user removed a profile: the window signs it out and forgets its session.
-    void profileRemoved(const QString &name);
-
 private:
     void reload();
     void updateButtons();

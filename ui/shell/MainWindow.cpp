@@ -9,6 +9,7 @@
 #include "core/Preferences.h"
 #include "keys/ApiKeysPane.h"
 #include "keys/KeyActions.h"
+#include "keys/ScheduledRevocations.h"
 #include "logs/AccessLogsPane.h"
 #include "logs/RequestJournal.h"
 #include "models/ModelsPane.h"
@@ -104,12 +105,11 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
     connect(m_sessions, &ProfileSessions::createdSession, this, &MainWindow::watch);
     connect(m_profileBar, &ProfileBar::profileChosen, this, &MainWindow::openProfile);
     connect(m_services.profiles, &ProfileStore::changed, this, &MainWindow::reloadProfileList);
-    connect(m_profileBar, &ProfileBar::manageRequested, this, [this] {
-        auto *dialog = new ProfilesDialog(m_services.profiles, this);
-        // Its session ends (and leaves the keychain) before the profile goes.
-        connect(dialog, &ProfilesDialog::profileRemoved, m_sessions, &ProfileSessions::discard);
-        dialog->open();
-    });
+    // Whoever removes a profile (Manage…, Sign out and forget), what is kept for it goes too,
+    // whether or not it was opened in this run.
+    connect(m_services.profiles, &ProfileStore::removed, this, &MainWindow::forgetStoredData);
+    connect(m_profileBar, &ProfileBar::manageRequested, this,
+            [this] { (new ProfilesDialog(m_services.profiles, this))->open(); });
     if (m_services.sandbox) {
         connect(m_services.sandbox, &SandboxLauncher::started, this, &MainWindow::onSandboxStarted);
         connect(m_services.sandbox, &SandboxLauncher::failed, this, [this](const QString &why) {
@@ -174,12 +174,27 @@ void MainWindow::reloadProfileList()
     QStringList names;
     for (const Profile &profile : m_services.profiles->profiles())
         names << profile.name;
+    if (m_profileId.isEmpty()) {
+        m_profileBar->setProfiles(names, m_profileName);
+        return;
+    }
+    const std::optional<Profile> open = m_services.profiles->findById(m_profileId);
+    if (open && open->name != m_profileName) {
+        // Renamed: everything is kept under its id, so the session carries on under the name.
+        m_profileName = open->name;
+        m_services.profiles->setLastUsed(m_profileName);
+        m_status->setProfile(m_profileName);
+        if (m_session)
+            m_session->setProfileName(m_profileName);
+        updateTitle();
+    }
     m_profileBar->setProfiles(names, m_profileName);
-    // The open profile was renamed or removed: its session ends (its keychain entries are
-    // named after it), and the window opens what the store falls back to.
-    if (!m_profileName.isEmpty() && !m_services.profiles->find(m_profileName)) {
-        m_sessions->discard(m_profileName);
+    // The open profile was removed (forgetStoredData ended its session): the window opens what
+    // the store falls back to.
+    if (!open) {
+        m_sessions->discard(m_profileId);
         m_session = nullptr;
+        m_profileId.clear();
         QMetaObject::invokeMethod(
             this, [this] { openProfile(QString()); }, Qt::QueuedConnection);
     }
@@ -195,6 +210,7 @@ void MainWindow::openProfile(const QString &requested)
         profile = m_services.profiles->profiles().value(0);
     m_banner->hideMessage();
     m_profileName = profile->name;
+    m_profileId = profile->id;
     m_profileBar->setCurrent(m_profileName);
     m_services.profiles->setLastUsed(m_profileName);
     m_status->setProfile(m_profileName);
@@ -282,6 +298,11 @@ void MainWindow::watch(SessionManager *session)
         if (current())
             onRestoreFinished(restored);
     });
+    connect(session, &SessionManager::storedSessionRefused, this,
+            [this, current](const QString &why) {
+                if (current())
+                    m_signIn->banner()->showMessage(why, MessageWidget::Kind::Warning);
+            });
     connect(session, &SessionManager::keychainNeedsUnlock, this, [this, session, current] {
         if (!current())
             return;
@@ -533,18 +554,13 @@ void MainWindow::forgetProfile()
     Confirmation::ask(this, request, this, [this, profile](bool confirmed) {
         if (!confirmed)
             return;
-        // The journal goes too; the sign-out's own requests must not write it again.
-        if (SessionManager *session = m_sessions->find(profile)) {
-            if (auto *journal = session->findChild<RequestJournal *>())
-                session->apiClient()->disconnect(journal);
-        }
-        m_sessions->discard(profile);
-        RequestJournal::removeForProfile(profile);
         m_session = nullptr;
         QString error;
         std::optional<Profile> stored = m_services.profiles->find(profile);
         if (stored && !stored->builtIn)
-            m_services.profiles->remove(profile, &error);
+            m_services.profiles->remove(profile, &error); // forgetStoredData follows
+        else if (stored)
+            forgetStoredData(*stored);
         m_resume = ResumePoint();
         openProfile(stored && !stored->builtIn ? QString() : profile);
         m_signIn->banner()->showMessage(tr("Signed out; the console no longer keeps anything "
@@ -552,6 +568,18 @@ void MainWindow::forgetProfile()
                                             .arg(profile),
                                         MessageWidget::Kind::Information);
     });
+}
+
+void MainWindow::forgetStoredData(const Profile &profile)
+{
+    // The journal goes too; the sign-out's own requests must not write it again.
+    if (SessionManager *session = m_sessions->find(profile.id)) {
+        if (auto *journal = session->findChild<RequestJournal *>())
+            session->apiClient()->disconnect(journal);
+    }
+    m_sessions->forget(profile.id);
+    RequestJournal::removeForProfile(profile.id);
+    ScheduledRevocations::removeForProfile(m_services.settings, profile.id);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -77,6 +77,7 @@ private:
     void updateTitle();
     void updateStorage();
     void forgetProfile();
+    void forgetStoredData(const Profile &profile);
     void onSandboxStarted();
     QString signedOutText(SessionManager::EndReason reason) const;
 
@@ -84,6 +85,7 @@ private:
     ProfileSessions *m_sessions;
     QPointer<SessionManager> m_session;
     QString m_profileName;
+    QString m_profileId; // Profile::id of the open profile (survives a rename)
     User m_user;
     bool m_painted = false;
 

@@ -1,6 +1,7 @@
 // ApiKeyTableModel: columns and roles (masked key, permission and status words, relative dates
 // with absolute tooltips, "Never"), neutralised server text, edits; QAbstractItemModelTester.
 #include "KeyFixtures.h"
+#include "core/DisplayText.h"
 #include "core/RelativeTime.h"
 #include "keys/ApiKeyTableModel.h"
 #include "session/ManualClock.h"
@@ -87,7 +88,9 @@ private slots:
         model.setKeys({key});
         const QString name = cell(model, 0, ApiKeyTableModel::Name);
         QCOMPARE(name, QStringLiteral("<b>pay</b> \uFFFDgpj.exe")); // HTML stays text
-        QCOMPARE(cell(model, 0, ApiKeyTableModel::Name, Qt::ToolTipRole), name);
+        // A tooltip is Qt::AutoText: the same text, escaped so that Qt shows it as text.
+        QCOMPARE(cell(model, 0, ApiKeyTableModel::Name, Qt::ToolTipRole),
+                 DisplayText::forAutoText(name));
         QCOMPARE(cell(model, 0, ApiKeyTableModel::CreatedBy), QStringLiteral("eve\uFFFD@x"));
         // Searching and sorting work on the name as sent.
         QCOMPARE(cell(model, 0, ApiKeyTableModel::Name, ApiKeyTableModel::SortRole), key.name);

@@ -97,10 +97,10 @@ private Q_SLOTS:
         QVERIFY(!content.contains(QStringLiteral("SECRET")));
         // Only these fields exist.
         QSettings reread(f.path, QSettings::IniFormat);
-        const QStringList allowed{QStringLiteral("keyId"),     QStringLiteral("keyPrefix"),
-                                  QStringLiteral("keySuffix"), QStringLiteral("name"),
-                                  QStringLiteral("due"),       QStringLiteral("scheduledAt"),
-                                  QStringLiteral("size")};
+        const QStringList allowed{QStringLiteral("keyId"),       QStringLiteral("keyPrefix"),
+                                  QStringLiteral("keySuffix"),   QStringLiteral("name"),
+                                  QStringLiteral("account"),     QStringLiteral("due"),
+                                  QStringLiteral("scheduledAt"), QStringLiteral("size")};
         for (const QString &key : reread.allKeys())
             QVERIFY2(allowed.contains(key.section(QLatin1Char('/'), -1)), qPrintable(key));
     }

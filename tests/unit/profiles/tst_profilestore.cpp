@@ -198,6 +198,69 @@ private slots:
         QCOMPARE(store.lastUsed(), QStringLiteral("B"));
     }
 
+    // Issue 21 items 4 and 5: everything kept for a profile is keyed by an id that a rename
+    // keeps, and a profile added later under a removed one's name gets another.
+    void idIsStableAcrossRenamesAndNeverReused()
+    {
+        auto settings = openSettings();
+        ProfileStore store(settings.get());
+        QCOMPARE(store.find(Profile::cloudName())->id, Profile::cloudName());
+        QCOMPARE(store.find(Profile::sandboxName())->id, Profile::sandboxName());
+        QString error;
+        Profile staging = custom(QStringLiteral("Staging"), QStringLiteral("https://s.example"));
+        staging.id = QStringLiteral("Plexe Cloud"); // whatever a caller passes is not taken
+        QVERIFY(store.add(staging, &error));
+        const QString id = store.find(QStringLiteral("Staging"))->id;
+        QVERIFY(!id.isEmpty());
+        QVERIFY(id != Profile::cloudName() && !id.contains(QLatin1Char('/')));
+        QVERIFY2(
+            store.update(QStringLiteral("Staging"),
+                         custom(QStringLiteral("Staging EU"), QStringLiteral("https://s.example")),
+                         &error),
+            qPrintable(error));
+        QCOMPARE(store.find(QStringLiteral("Staging EU"))->id, id);
+        QCOMPARE(store.findById(id)->name, QStringLiteral("Staging EU"));
+        {
+            auto again = openSettings();
+            ProfileStore reloaded(again.get());
+            QCOMPARE(reloaded.find(QStringLiteral("Staging EU"))->id, id);
+        }
+        QSignalSpy removed(&store, &ProfileStore::removed);
+        QVERIFY(store.remove(QStringLiteral("Staging EU"), &error));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.first().first().value<Profile>().id, id);
+        QVERIFY(!store.findById(id));
+        QVERIFY(store.add(custom(QStringLiteral("Staging EU"), QStringLiteral("https://s.example")),
+                          &error));
+        QVERIFY(store.find(QStringLiteral("Staging EU"))->id != id);
+    }
+
+    // A profile saved before ids existed keeps its name as id: that is what its keychain
+    // entries, journal and schedules are keyed by. A rename then keeps that id.
+    void profilesSavedBeforeIdsKeepTheirNameAsId()
+    {
+        {
+            auto settings = openSettings();
+            settings->beginGroup(QStringLiteral("profiles"));
+            settings->beginWriteArray(QStringLiteral("custom"), 1);
+            settings->setArrayIndex(0);
+            settings->setValue(QStringLiteral("name"), QStringLiteral("Old"));
+            settings->setValue(QStringLiteral("apiUrl"), QStringLiteral("https://old.example"));
+            settings->endArray();
+            settings->endGroup();
+        }
+        auto settings = openSettings();
+        ProfileStore store(settings.get());
+        QCOMPARE(store.find(QStringLiteral("Old"))->id, QStringLiteral("Old"));
+        QString error;
+        QVERIFY(store.update(QStringLiteral("Old"),
+                             custom(QStringLiteral("New"), QStringLiteral("https://old.example")),
+                             &error));
+        auto again = openSettings();
+        ProfileStore reloaded(again.get());
+        QCOMPARE(reloaded.find(QStringLiteral("New"))->id, QStringLiteral("Old"));
+    }
+
     void damagedEntriesAreLeftOut()
     {
         {

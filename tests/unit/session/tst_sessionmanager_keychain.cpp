@@ -12,7 +12,10 @@
 #include "api/ApiKey.h"
 #include "session/ManualClock.h"
 #include "session/SessionManager.h"
+#include "session/SessionOrigin.h"
 #include "session/SessionPolicy.h"
+
+#include <QTemporaryDir>
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -186,6 +189,88 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(entriesIn(f.service), QStringList(), 2000);
     }
 
+    // Issue 21 item 2: a stored session is restored only against the origin it was made for
+    // (scheme, host, port, CA, issuer). Anything else deletes it without a request: neither
+    // the server it was made for nor the new one receives a byte.
+    void storedSessionStaysWithItsOrigin_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("same origin (control)") << QString();
+        QTest::newRow("another port") << QStringLiteral("port");
+        QTest::newRow("another CA") << QStringLiteral("ca");
+        QTest::newRow("another issuer") << QStringLiteral("issuer");
+        QTest::newRow("stored without an origin") << QStringLiteral("unrecorded");
+    }
+
+    void storedSessionStaysWithItsOrigin()
+    {
+        QFETCH(QString, change);
+        Fixture f;
+        ScriptedHttpServer other([](int, const QByteArray &request) { return answer(request); });
+        if (change == QLatin1String("unrecorded")) {
+            // What a console before origins stored: the same session, no origin.
+            StoredSession s;
+            s.profile = kProfile;
+            s.apiKey = "plx_sk_stored_by_an_older_console";
+            s.meta.kind = QStringLiteral("api_key");
+            s.meta.createdAt = f.clock.now();
+            s.meta.lastActivity = f.clock.now();
+            s.meta.authTime = f.clock.now();
+            QCOMPARE(save(f.store, s, 2000).outcome.status, SessionStore::Status::Ok);
+        } else {
+            f.signIn();
+        }
+        QTemporaryDir dir;
+        ApiEndpoint next = f.endpoint();
+        if (change == QLatin1String("port")) {
+            next.baseUrl = QUrl(other.origin());
+        } else if (change == QLatin1String("ca")) {
+            QFile ca(dir.filePath(QStringLiteral("ca.pem")));
+            QVERIFY(ca.open(QIODevice::WriteOnly));
+            ca.write("-----BEGIN CERTIFICATE-----\nnot one\n-----END CERTIFICATE-----\n");
+            ca.close();
+            next.extraCaFile = ca.fileName();
+        } else if (change == QLatin1String("issuer")) {
+            next.identityIssuer = QUrl(QStringLiteral("https://idp.example"));
+        }
+        const int requestsBefore = int(f.server.requests().size());
+
+        SessionStore store(f.service);
+        SessionManager restarted(kProfile, next, &store, &f.clock);
+        QSignalSpy restored(&restarted, &SessionManager::restoreFinished);
+        QSignalSpy refused(&restarted, &SessionManager::storedSessionRefused);
+        restarted.restore();
+        QVERIFY(restored.wait(2000));
+        if (change.isEmpty()) {
+            QCOMPARE(restored.first().first().toBool(), true);
+            QVERIFY(restarted.isSignedIn());
+            QCOMPARE(refused.count(), 0);
+            return;
+        }
+        QCOMPARE(restored.first().first().toBool(), false);
+        QVERIFY(!restarted.isSignedIn());
+        QCOMPARE(refused.count(), 1);
+        const QString why = refused.first().first().toString();
+        QVERIFY2(why.contains(QStringLiteral("signed out")), qPrintable(why));
+        // Deleted from the real keychain, locally.
+        QTRY_COMPARE_WITH_TIMEOUT(entriesIn(f.service), QStringList(), 2000);
+        QCOMPARE(f.loadFromAFreshStore(), SessionStore::Status::SignedOut);
+        // A request of the restarted manager now carries no credential anywhere.
+        ApiCall *call = restarted.apiClient()->getUser();
+        QSignalSpy done(call, &ApiCall::finished);
+        QVERIFY(done.wait(3000));
+        for (const ScriptedHttpServer *server : {&f.server, &other}) {
+            for (const QByteArray &request : server->requests()) {
+                QVERIFY2(!request.toLower().contains("authorization:") &&
+                             !request.toLower().contains("x-api-key:"),
+                         request.constData());
+            }
+        }
+        // Signed out without a request: no revocation reached the server it was made for.
+        for (int i = requestsBefore; i < f.server.requests().size(); ++i)
+            QVERIFY(!f.server.requests().at(i).contains("/oauth/revoke"));
+    }
+
     // Defect 5: a stored session without auth_time gets no fresh step-up window.
     void restoredSessionWithoutAuthTimeNeedsStepUp()
     {
@@ -197,6 +282,7 @@ private Q_SLOTS:
         s.meta.kind = QStringLiteral("password");
         s.meta.createdAt = f.clock.now();
         s.meta.lastActivity = f.clock.now();
+        s.meta.origin = SessionOrigin::of(f.endpoint());
         QVERIFY(!s.meta.authTime.isValid());
         QCOMPARE(save(f.store, s, 2000).outcome.status, SessionStore::Status::Ok);
         QSignalSpy restored(&f.manager, &SessionManager::restoreFinished);
