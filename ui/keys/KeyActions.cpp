@@ -3,15 +3,23 @@
 #include "common/MessageWidget.h"
 #include "keys/ApiKeysPane.h"
 #include "keys/CreateKeyDialog.h"
+#include "keys/LostKeyNotices.h"
 #include "keys/RotateKeyDialog.h"
 #include "keys/ScheduledRevocations.h"
 #include "session/SessionManager.h"
 
 namespace plexe {
 
-KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent)
-    : QObject(pane), m_pane(pane), m_services(services), m_dialogParent(dialogParent)
+KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent,
+                       MessageWidget *windowBanner)
+    : QObject(pane), m_pane(pane), m_services(services), m_dialogParent(dialogParent),
+      m_windowBanner(windowBanner), m_lostKeys(new LostKeyNotices(services.settings, this))
 {
+    // An answer that comes after the next sign-in is said then.
+    connect(m_lostKeys, &LostKeyNotices::answered, this, [this](const QString &profile) {
+        if (m_context.session && m_context.session->isSignedIn() && m_context.profile == profile)
+            m_lostKeys->showFor(profile, m_windowBanner);
+    });
     connect(m_pane, &ApiKeysPane::createRequested, this, &KeyActions::create);
     connect(m_pane, &ApiKeysPane::rotateRequested, this, &KeyActions::rotate);
 }
@@ -19,8 +27,10 @@ KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget
 void KeyActions::activateSession(const PaneContext &context)
 {
     m_context = context;
-    if (context.session)
-        revocationsFor(context.session)->start();
+    if (!context.session)
+        return;
+    revocationsFor(context.session)->start();
+    m_lostKeys->showFor(context.profile, m_windowBanner);
 }
 
 void KeyActions::create()
@@ -51,6 +61,7 @@ ScheduledRevocations *KeyActions::revocationsFor(SessionManager *session)
     if (revocations)
         return revocations;
     revocations = new ScheduledRevocations(m_services.settings, session, m_services.clock, session);
+    m_lostKeys->watch(session); // once per session, like its schedule
     ScheduledRevocations *schedule = revocations;
     connect(schedule, &ScheduledRevocations::reminder, this,
             [this, schedule, session](const QString &message) {
