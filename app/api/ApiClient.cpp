@@ -240,6 +240,15 @@ ApiCall *ApiClient::revokeApiKey(const QString &keyId)
     return start(r, decoderFor(&KeyDecoder::revoked));
 }
 
+ApiCall *ApiClient::revokeApiKeyWith(const QString &keyId, const Credential &credential)
+{
+    ApiRequest r;
+    r.method = QByteArrayLiteral("DELETE");
+    r.path = QStringLiteral("/auth/api-keys/") + segment(keyId);
+    r.credential = credential;
+    return start(r, decoderFor(&KeyDecoder::revoked));
+}
+
 ApiCall *ApiClient::listModels(int limit, int offset, const QString &status, const QString &sortBy,
                                const QString &sortDir)
 {

@@ -87,6 +87,8 @@ public:
     ApiCall *updateApiKey(const QString &keyId, const std::optional<QString> &name,
                           std::optional<int> expirationDays = std::nullopt); // ApiKey
     ApiCall *revokeApiKey(const QString &keyId);                             // RevokedApiKey
+    // The same with `credential` instead of the client's (a session's last request, B17).
+    ApiCall *revokeApiKeyWith(const QString &keyId, const Credential &credential);
     // sortBy: created_at | name; sortDir: asc | desc; empty = server default. ModelPage
     ApiCall *listModels(int limit = 20, int offset = 0, const QString &status = {},
                         const QString &sortBy = {}, const QString &sortDir = {});

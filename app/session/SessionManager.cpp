@@ -351,6 +351,20 @@ SessionRequest *SessionManager::run(SessionRequest::Factory factory, bool sensit
     return request;
 }
 
+void SessionManager::revokeOnSessionEnd(const ApiKey &key, QObject *holder)
+{
+    if (!holder || key.keyId.isEmpty())
+        return;
+    keepOnSessionEnd(holder);
+    m_keysOnScreen.append({holder, key});
+}
+
+void SessionManager::keepOnSessionEnd(QObject *holder)
+{
+    m_keysOnScreen.removeIf(
+        [holder](const KeyOnScreen &k) { return !k.holder || k.holder == holder; });
+}
+
 void SessionManager::requestStepUp(QObject *context, std::function<void(bool)> done)
 {
     m_stepUpWaiters.append({context, std::move(done)});
@@ -503,6 +517,14 @@ void SessionManager::endSession(EndReason reason, const QString &message)
     qCInfo(lcSession) << "ending the session:" << reason;
     QByteArray refreshToken = m_session.refreshToken;
     refreshToken.detach();
+    // Keys shown once and never copied: their dialogs close below, so they are revoked with
+    // this session's credential as its last requests (before its tokens are).
+    QList<ApiKey> lostKeys;
+    for (const KeyOnScreen &k : std::exchange(m_keysOnScreen, {})) {
+        if (k.holder)
+            lostKeys.append(k.key);
+    }
+    Credential lastCredential = m_client->credential();
     m_state = State::SignedOut;
     ++m_sessionSerial;
     m_policy->end();
@@ -521,9 +543,49 @@ void SessionManager::endSession(EndReason reason, const QString &message)
             qCWarning(lcSession) << "keychain entries not removed:" << o.status;
         emit keychainCleared(ok, o.message);
     });
-    revoke(refreshToken); // after abortAll(), which would cancel it
+    const QPointer<SessionManager> self(this);
+    // After abortAll(), which would cancel them.
+    revokeKeysThenToken(lostKeys, lastCredential, refreshToken);
+    lastCredential.wipe(); // each request holds its own copy, wiped with the request
     wipe(refreshToken);
-    emit signedOut(reason, message);
+    emit signedOut(reason, message); // a receiver may delete this manager
+    if (!self)
+        return;
+    for (const ApiKey &key : std::as_const(lostKeys))
+        emit keyRevokedOnSessionEnd(key, true, false, QString());
+}
+
+void SessionManager::revokeKeysThenToken(const QList<ApiKey> &keys, const Credential &credential,
+                                         QByteArray &refreshToken)
+{
+    if (keys.isEmpty() || credential.secret().isEmpty())
+        return revoke(refreshToken);
+    // Revoking the refresh token ends its access tokens too (RFC 7009 §2.1, and the sandbox
+    // does): it waits until every key's answer is in.
+    auto left = std::make_shared<int>(int(keys.size()));
+    // Wiped however the calls end, even aborted with the manager.
+    std::shared_ptr<QByteArray> token(new QByteArray(refreshToken), [](QByteArray *bytes) {
+        wipe(*bytes);
+        delete bytes;
+    });
+    token->detach();
+    for (const ApiKey &key : keys) {
+        ApiCall *call = m_client->revokeApiKeyWith(key.keyId, credential);
+        connect(call, &ApiCall::finished, this, [this, call, key, left, token] {
+            const ApiError &e = call->error();
+            if (e.kind() == ApiError::Kind::Cancelled)
+                return; // the manager is going away: nothing more is sent
+            // 404: the key is gone already, which is all that was wanted.
+            const bool ok = !e.isError() || e.httpStatus() == 404;
+            if (!ok)
+                qCInfo(lcSession) << "a key left on screen was not revoked:" << e.logString();
+            if (--*left == 0) {
+                revoke(*token);
+                wipe(*token);
+            }
+            emit keyRevokedOnSessionEnd(key, false, ok, ok ? QString() : e.userMessage());
+        });
+    }
 }
 
 } // namespace plexe

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/ApiEndpoint.h"
+#include "api/ApiKey.h"
 #include "api/Credential.h"
 #include "auth/OidcConfiguration.h"
 #include "auth/SignInResult.h"
@@ -21,7 +22,6 @@ namespace plexe {
 
 class ApiClient;
 class Clock;
-struct ApiKey;
 class RefreshCoordinator;
 class SessionPolicy;
 
@@ -133,6 +133,13 @@ public:
     void completeStepUp(SignInResult &result); // wipes `result`
     void cancelStepUp();                       // the waiting requests end; nothing is sent
 
+    // A one-time key on screen and not yet copied (RevealKeyDialog, `holder`): if the session
+    // ends before keepOnSessionEnd(holder) (absolute lifetime, sign-out, a refused refresh), its
+    // dialog closes (B17) and nobody could ever use the key, so it is revoked as the session's
+    // last request, before the session's own tokens are revoked. keyRevokedOnSessionEnd() tells.
+    void revokeOnSessionEnd(const ApiKey &key, QObject *holder);
+    void keepOnSessionEnd(QObject *holder);
+
     // For SessionRequest: waits for a step-up; done(true) when it succeeded.
     void requestStepUp(QObject *context, std::function<void(bool ok)> done);
     // For SessionRequest: a request signed with `sentKey` got 401. When that is still this
@@ -169,6 +176,11 @@ signals:
     // The server-side revocation (RFC 7009) finished; `ok` false when offline (local cleanup
     // happened anyway).
     void revocationFinished(bool ok);
+    // A key registered with revokeOnSessionEnd() was revoked (`ok`) or not (`message` says why)
+    // after its session ended. Emitted once right after signedOut() with `pending` true (the
+    // request is on its way), then again with the answer.
+    void keyRevokedOnSessionEnd(const plexe::ApiKey &key, bool pending, bool ok,
+                                const QString &message);
     // Every keychain entry of the profile was deleted (or not: `ok` false, with a message).
     void keychainCleared(bool ok, const QString &message);
 
@@ -180,6 +192,9 @@ private:
     void endSession(EndReason reason, const QString &message);
     void endApiKeySessionLater(); // ApiKeyRejected, from the event loop
     void revoke(QByteArray &refreshToken);
+    // Revokes the uncopied keys of a session that ended with `credential`, then `refreshToken`.
+    void revokeKeysThenToken(const QList<ApiKey> &keys, const Credential &credential,
+                             QByteArray &refreshToken);
     void completeStepUpWaiters(bool ok);
 
     struct StepUpWaiter
@@ -202,6 +217,12 @@ private:
     State m_state = State::SignedOut;
     StoredSession m_session; // the session's secrets (the client and coordinator hold the tokens)
     QList<StepUpWaiter> m_stepUpWaiters;
+    struct KeyOnScreen
+    {
+        QPointer<QObject> holder;
+        ApiKey key; // as listed: never the secret
+    };
+    QList<KeyOnScreen> m_keysOnScreen;
     bool m_reauthenticating = false;
     quint64 m_sessionSerial = 0; // changes whenever a session begins or ends
     std::chrono::milliseconds m_authTimeout{kDefaultAuthTimeout};

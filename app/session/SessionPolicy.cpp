@@ -34,7 +34,48 @@ void SessionPolicy::end()
 {
     m_active = false;
     m_warned = false;
+    m_heldPastDeadline = false;
     m_ticker.stop();
+}
+
+void SessionPolicy::holdIdleSignOut(QObject *holder)
+{
+    if (!holder || m_holders.contains(holder))
+        return;
+    m_holders.append(holder);
+    // A holder that goes away without releasing (deleted with its window) must not hold forever.
+    connect(holder, &QObject::destroyed, this, [this, holder] { releaseIdleSignOut(holder); });
+}
+
+void SessionPolicy::releaseIdleSignOut(QObject *holder)
+{
+    // Counted with the entries of holders being destroyed (their QPointer is null already).
+    const bool wasHeld = !m_holders.isEmpty();
+    m_holders.removeAll(holder);
+    m_holders.removeAll(nullptr);
+    disconnect(holder, &QObject::destroyed, this, nullptr);
+    if (!wasHeld || !m_holders.isEmpty())
+        return;
+    const bool pastDeadline = m_heldPastDeadline;
+    m_heldPastDeadline = false;
+    if (m_active && pastDeadline) {
+        // The user was away while the secret was shown; closing it is the first sign of them.
+        // A fresh idle period from now, rather than a sign-out the moment the key is put away.
+        m_meta.lastActivity = m_clock->now();
+        if (m_warned) {
+            m_warned = false;
+            emit idleWarningCleared();
+        }
+    }
+}
+
+bool SessionPolicy::isIdleSignOutHeld() const
+{
+    for (const QPointer<QObject> &holder : m_holders) {
+        if (holder)
+            return true;
+    }
+    return false;
 }
 
 bool SessionPolicy::canRestore(const SessionMeta &meta) const
@@ -54,6 +95,7 @@ void SessionPolicy::recordUserActivity()
     if (!m_active)
         return;
     m_meta.lastActivity = m_clock->now();
+    m_heldPastDeadline = false;
     if (m_warned) {
         m_warned = false;
         emit idleWarningCleared();
@@ -95,6 +137,14 @@ void SessionPolicy::tick()
         return;
     }
     const qint64 leftMs = now.msecsTo(idleDeadline());
+    if (leftMs <= 0 && isIdleSignOutHeld()) {
+        if (!m_heldPastDeadline) {
+            m_heldPastDeadline = true;
+            qCInfo(lcSession) << "idle timeout held while a secret is shown";
+            emit idleSignOutHeld();
+        }
+        return;
+    }
     if (leftMs <= 0) {
         end();
         qCInfo(lcSession) << "session idle timeout";

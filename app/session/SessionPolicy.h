@@ -4,7 +4,9 @@
 #include "session/SessionMeta.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <chrono>
@@ -51,6 +53,16 @@ public:
     bool needsStepUp() const;
     void setAuthTime(const QDateTime &authTime); // after a successful step-up
 
+    // While a one-time secret is on screen (RevealKeyDialog), the idle timeout must not end the
+    // session: that would close the dialog and lose a key that is active on the server (C20).
+    // `holder` holds the idle sign-out until it is released or destroyed; past the idle deadline
+    // the session then waits (idleSignOutHeld()) instead of expiring. When the last hold goes
+    // after the deadline, the idle period starts again from then. The absolute lifetime is
+    // never held.
+    void holdIdleSignOut(QObject *holder);
+    void releaseIdleSignOut(QObject *holder);
+    bool isIdleSignOutHeld() const;
+
     // The current meta with the latest activity, for saving.
     SessionMeta meta() const { return m_meta; }
     QDateTime idleDeadline() const;
@@ -66,6 +78,8 @@ signals:
     void idleWarning(int secondsLeft); // once, 60 s before idle expiry
     void idleWarningCleared();         // user activity after a warning
     void expired(plexe::SessionPolicy::ExpiryReason reason);
+    // The idle deadline passed while held: the sign-out waits until the last hold is released.
+    void idleSignOutHeld();
 
 private:
     const Clock *m_clock;
@@ -74,6 +88,8 @@ private:
     int m_idleMinutes = kDefaultIdleMinutes;
     bool m_active = false;
     bool m_warned = false;
+    bool m_heldPastDeadline = false;
+    QList<QPointer<QObject>> m_holders;
 };
 
 } // namespace plexe

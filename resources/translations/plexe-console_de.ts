@@ -1890,6 +1890,10 @@ Passwort %2</translation>
         <source>Stay signed in</source>
         <translation>Angemeldet bleiben</translation>
     </message>
+    <message>
+        <source>Signing out for inactivity waits until the window with the new key is closed.</source>
+        <translation>Die Abmeldung wegen Inaktivität wartet, bis das Fenster mit dem neuen Schlüssel geschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>plexe::JournalTableModel</name>
@@ -2430,6 +2434,17 @@ Passwort %2</translation>
     <message>
         <source>Sign-in failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>plexe::LostKeyNotices</name>
+    <message>
+        <source>You were signed out while the new key “%1” (%2) was shown and not yet copied. It was revoked, so nothing can use it; create another if you need one.</source>
+        <translation>Sie wurden abgemeldet, während der neue Schlüssel „%1“ (%2) angezeigt und noch nicht kopiert war. Er wurde widerrufen, sodass ihn nichts mehr verwenden kann; erstellen Sie bei Bedarf einen neuen.</translation>
+    </message>
+    <message>
+        <source>You were signed out while the new key “%1” (%2) was shown and not yet copied. It could not be revoked and may still work: revoke it in API Keys.</source>
+        <translation>Sie wurden abgemeldet, während der neue Schlüssel „%1“ (%2) angezeigt und noch nicht kopiert war. Er konnte nicht widerrufen werden und funktioniert vielleicht noch: Widerrufen Sie ihn unter API-Schlüssel.</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +3049,38 @@ Passwort %2</translation>
         <source>Discard key</source>
         <translation>Schlüssel verwerfen</translation>
     </message>
+    <message>
+        <source>Discard the key without copying it?</source>
+        <translation>Den Schlüssel verwerfen, ohne ihn zu kopieren?</translation>
+    </message>
+    <message>
+        <source>You have not copied the key. It cannot be shown again, so discarding it also revokes it on the server: nothing can use it afterwards.</source>
+        <translation>Sie haben den Schlüssel nicht kopiert. Er kann nicht noch einmal angezeigt werden, deshalb wird er beim Verwerfen auch auf dem Server widerrufen: Danach kann ihn nichts mehr verwenden.</translation>
+    </message>
+    <message>
+        <source>Discard and revoke key</source>
+        <translation>Verwerfen und widerrufen</translation>
+    </message>
+    <message>
+        <source>The key was not revoked: you are signed out.</source>
+        <translation>Der Schlüssel wurde nicht widerrufen: Sie sind abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Revoking the key…</source>
+        <translation>Der Schlüssel wird widerrufen …</translation>
+    </message>
+    <message>
+        <source>The key was not revoked: %1 It still works; copy it, or try again.</source>
+        <translation>Der Schlüssel wurde nicht widerrufen: %1 Er funktioniert noch; kopieren Sie ihn oder versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>You will be signed out in %1 because of inactivity, but not while this key is shown: the sign-out waits until you close this window.</source>
+        <translation>Sie werden in %1 wegen Inaktivität abgemeldet, aber nicht, solange dieser Schlüssel angezeigt wird: Die Abmeldung wartet, bis Sie dieses Fenster schließen.</translation>
+    </message>
+    <message>
+        <source>Signing out for inactivity waits until you close this window.</source>
+        <translation>Die Abmeldung wegen Inaktivität wartet, bis Sie dieses Fenster schließen.</translation>
+    </message>
 </context>
 <context>
     <name>plexe::RotateKeyDialog</name>
@@ -3148,6 +3195,10 @@ Profil: %3</translation>
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The new key was discarded and revoked. The old key %1 still works.</source>
+        <translation>Der neue Schlüssel wurde verworfen und widerrufen. Der alte Schlüssel %1 funktioniert weiterhin.</translation>
     </message>
 </context>
 <context>

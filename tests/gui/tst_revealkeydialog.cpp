@@ -2,13 +2,20 @@
 // Esc and the close button leave the key on screen; Copy offers it to a second process (xclip)
 // with the x-kde-passwordManagerHint target; the injected clock's delay clears it; a value
 // someone else copied meanwhile stays; the primary selection never gets it; sign-out closes
-// the dialog and clears the clipboard. Ends with the canary check (the keys nowhere in HOME,
-// XDG folders, settings, logs or stderr) and the advisory in-process memory scan (C22).
+// the dialog and clears the clipboard; the idle sign-out waits while the key is shown (the
+// dialog counts down itself), Discard revokes the key, the close button asks like "I have stored
+// it", and a session that ends anyway revokes the uncopied key and says so at the next sign-in.
+// Ends with the canary check (the keys nowhere in HOME, XDG folders, settings, logs or stderr) and
+// the advisory in-process memory scan (C22).
 #include "ConsoleFixture.h"
 #include "SecretCanaries.h"
+#include "api/ApiClient.h"
+#include "common/MessageWidget.h"
 #include "core/SecretBytes.h"
 #include "keys/CreateKeyDialog.h"
 #include "keys/RevealKeyDialog.h"
+#include "session/SessionPolicy.h"
+#include "session/SessionRequest.h"
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -89,6 +96,39 @@ class TestRevealKeyDialog : public QObject
         return reveal;
     }
 
+    // Moves the injected clock and lets the session policy look at it.
+    void advance(std::chrono::milliseconds by)
+    {
+        f->clock.advance(by);
+        f->window->currentSession()->policy()->tick();
+    }
+
+    // The status of the key named `name` as the server lists it now ("" when not listed).
+    QString serverStatus(const QString &name) const
+    {
+        SessionRequest *request = f->window->currentSession()->run(
+            [](ApiClient &c) { return c.listApiKeys(QString(), 100, 0); });
+        QString status;
+        QSignalSpy done(request, &SessionRequest::finished);
+        connect(request, &SessionRequest::finished, f->window.get(), [request, &status, name] {
+            if (const ApiKeyPage *page = request->result<ApiKeyPage>()) {
+                for (const ApiKey &key : page->keys) {
+                    if (key.name == name)
+                        status = key.status;
+                }
+            }
+        });
+        if (done.isEmpty())
+            done.wait(10000);
+        return status;
+    }
+
+    QMessageBox *confirmationIn(QWidget *reveal) const
+    {
+        auto *box = reveal->findChild<QMessageBox *>(QStringLiteral("confirmationDialog"));
+        return box && box->isVisible() ? box : nullptr;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -124,7 +164,13 @@ private slots:
         QVERIFY(reveal);
         QTest::keyClick(reveal, Qt::Key_Escape);
         QVERIFY(reveal->isVisible());
-        reveal->close(); // what the window's close button does
+        reveal->close(); // what the window's close button does: it asks (closeButtonAsks…)
+        QVERIFY(reveal->isVisible());
+        QTRY_VERIFY(confirmationIn(reveal));
+        QTest::mouseClick(
+            confirmationIn(reveal)->findChild<QPushButton *>(QStringLiteral("cancelButton")),
+            Qt::LeftButton);
+        QTRY_VERIFY(!confirmationIn(reveal));
         QVERIFY(reveal->isVisible());
 
         f->clipboard.setClearDelay(5s); // shortened; the injected clock decides when
@@ -216,6 +262,11 @@ private slots:
         QVERIFY(box->informativeText().contains(f->sandbox.demoEmail()));
         QVERIFY(box->informativeText().contains(QStringLiteral("Local sandbox")));
         QVERIFY(box->informativeText().contains(QStringLiteral("discard test")));
+        // It says that discarding revokes, and the verb says so too.
+        QVERIFY2(box->text().contains(QStringLiteral("revokes it on the server")),
+                 qPrintable(box->text()));
+        QCOMPARE(box->findChild<QPushButton *>(QStringLiteral("confirmButton"))->text(),
+                 QStringLiteral("Discard and revoke key"));
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("cancelButton")),
                           Qt::LeftButton);
         QTest::qWait(50);
@@ -226,7 +277,96 @@ private slots:
             box->isVisible());
         QTest::mouseClick(box->findChild<QPushButton *>(QStringLiteral("confirmButton")),
                           Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!openReveal(), 10000);
+        QVERIFY(reveal->wasRevoked());
+        // Revoked on the server, not only gone from the screen.
+        QCOMPARE(serverStatus(QStringLiteral("discard test")), QStringLiteral("revoked"));
+    }
+
+    void closeButtonAsksLikeIHaveStoredIt()
+    {
+        QByteArray key;
+        RevealKeyDialog *reveal = createKey(QStringLiteral("close button test"), &key);
+        QVERIFY(reveal);
+        QTest::mouseClick(in<QPushButton>(reveal, "storedButton"), Qt::LeftButton);
+        QTRY_VERIFY(confirmationIn(reveal));
+        const QString storedQuestion = confirmationIn(reveal)->text();
+        const QString storedTitle = confirmationIn(reveal)->windowTitle();
+        QTest::mouseClick(
+            confirmationIn(reveal)->findChild<QPushButton *>(QStringLiteral("cancelButton")),
+            Qt::LeftButton);
+        QTRY_VERIFY(!confirmationIn(reveal));
+
+        reveal->close(); // the title bar's close button, Alt+F4
+        QTRY_VERIFY(confirmationIn(reveal));
+        QCOMPARE(confirmationIn(reveal)->text(), storedQuestion);
+        QCOMPARE(confirmationIn(reveal)->windowTitle(), storedTitle);
+        QVERIFY(reveal->isVisible());
+        QTest::mouseClick(
+            confirmationIn(reveal)->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+            Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!openReveal(), 10000);
+        QCOMPARE(serverStatus(QStringLiteral("close button test")), QStringLiteral("revoked"));
+    }
+
+    void idleSignOutWaitsWhileTheKeyIsShown()
+    {
+        QByteArray key;
+        RevealKeyDialog *reveal = createKey(QStringLiteral("idle test"), &key);
+        QVERIFY(reveal);
+        const QPointer<RevealKeyDialog> guard(reveal);
+        auto *idle = in<MessageWidget>(reveal, "revealIdleMessage");
+        QVERIFY(idle && !idle->isShowing());
+
+        advance(14min + 1s); // the idle warning: the dialog counts down itself
+        QVERIFY(idle->isShowing());
+        QVERIFY2(idle->text().startsWith(QStringLiteral("You will be signed out in 0:5")),
+                 qPrintable(idle->text()));
+        advance(60s); // past the idle timeout, the key still on screen
+        advance(5min);
+        QVERIFY(f->window->currentSession()->isSignedIn());
+        QCOMPARE(f->page(), QStringLiteral("workspace"));
+        QVERIFY(guard && guard->isVisible());
+        QTRY_COMPARE(idle->text(),
+                     QStringLiteral("Signing out for inactivity waits until you close this "
+                                    "window."));
+        QVERIFY(
+            in<QLineEdit>(reveal, "revealKeyEdit")->text().startsWith(QStringLiteral("plx_sk_")));
+        QCOMPARE(serverStatus(QStringLiteral("idle test")), QStringLiteral("active"));
+
+        // Closed: the idle timer runs again from there.
+        QTest::mouseClick(in<QPushButton>(reveal, "copyKeyButton"), Qt::LeftButton);
+        QTest::mouseClick(in<QPushButton>(reveal, "storedButton"), Qt::LeftButton);
         QTRY_VERIFY(!openReveal());
+        advance(14min);
+        QVERIFY(f->window->currentSession()->isSignedIn());
+        advance(1min + 1s);
+        QVERIFY(!f->window->currentSession()->isSignedIn());
+        QCOMPARE(f->page(), QStringLiteral("signInPage"));
+    }
+
+    void sessionEndRevokesTheUncopiedKeyAndSaysSoAtSignIn()
+    {
+        QByteArray key;
+        RevealKeyDialog *reveal = createKey(QStringLiteral("lost with the session"), &key);
+        QVERIFY(reveal);
+        advance(12h); // the absolute lifetime is never held
+        QCOMPARE(f->page(), QStringLiteral("signInPage"));
+        QTRY_VERIFY(!openReveal());
+
+        f->signInWithPassword(f->sandbox.demoEmail(), f->sandbox.demoPassword());
+        QVERIFY2(f->waitForPage(QStringLiteral("workspace")), qPrintable(f->signInMessage()));
+        MessageWidget *banner = f->window->windowBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing() &&
+                                     banner->text().contains(QStringLiteral("It was revoked")),
+                                 10000);
+        QVERIFY2(banner->text().contains(QStringLiteral("“lost with the session”")),
+                 qPrintable(banner->text()));
+        QCOMPARE(serverStatus(QStringLiteral("lost with the session")), QStringLiteral("revoked"));
+        // Said once: the notice is gone from the settings.
+        QVERIFY(!f->settings.childGroups().contains(QStringLiteral("lostKeyNotices")) ||
+                f->settings.value(QStringLiteral("lostKeyNotices/Local%20sandbox/keys/size"), 0)
+                        .toInt() == 0);
     }
 
     void signOutClosesTheDialogAndClearsTheClipboard()

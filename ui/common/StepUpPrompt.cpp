@@ -48,6 +48,12 @@ StepUpPrompt::StepUpPrompt(SessionManager *session, bool passwordAccount, const 
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_cancel->setObjectName(QStringLiteral("stepUpCancelButton"));
     m_cancel->setAccessibleName(tr("Cancel"));
+    // Enter always means Confirm. An auto-default Cancel became the default button as soon as
+    // it got the focus, which it did when submitting disabled the focused field: the Enter that
+    // sent the password then also clicked Cancel, and the waiting action was dropped while the
+    // password was accepted (issue 21, item 10).
+    m_confirm->setDefault(true);
+    m_cancel->setAutoDefault(false);
 
     if (passwordAccount) {
         auto *form = new QFormLayout;
@@ -58,8 +64,13 @@ StepUpPrompt::StepUpPrompt(SessionManager *session, bool passwordAccount, const 
         m_password->setMaxLength(1024);
         form->addRow(tr("&Password"), m_password);
         layout->addLayout(form);
+        // The buttons were made first, so the focus chain starts at Confirm: typing would go
+        // nowhere. The field takes the focus when the prompt opens, and Tab leads to Confirm.
+        setTabOrder(m_password, m_confirm);
+        setTabOrder(m_confirm, m_cancel);
+        m_password->setFocus();
+        // Enter in the field reaches Confirm as the dialog's default button.
         connect(m_confirm, &QPushButton::clicked, this, &StepUpPrompt::submitPassword);
-        connect(m_password, &QLineEdit::returnPressed, this, &StepUpPrompt::submitPassword);
     } else {
         connect(m_confirm, &QPushButton::clicked, this, &StepUpPrompt::startBrowser);
     }
@@ -138,8 +149,13 @@ void StepUpPrompt::startBrowser()
 void StepUpPrompt::setBusy(bool busy)
 {
     m_confirm->setEnabled(!busy);
-    if (m_password)
-        m_password->setEnabled(!busy);
+    if (m_password) {
+        // Read-only rather than disabled: a disabled field hands the focus on to Cancel, where
+        // the next key (Enter, Space) would cancel the step-up that is being answered.
+        m_password->setReadOnly(busy);
+        if (busy)
+            m_password->setFocus();
+    }
     m_progress->setVisible(busy);
 }
 

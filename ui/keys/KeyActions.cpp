@@ -3,15 +3,24 @@
 #include "common/MessageWidget.h"
 #include "keys/ApiKeysPane.h"
 #include "keys/CreateKeyDialog.h"
+#include "keys/LostKeyNotices.h"
 #include "keys/RotateKeyDialog.h"
 #include "keys/ScheduledRevocations.h"
 #include "session/SessionManager.h"
 
 namespace plexe {
 
-KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent)
-    : QObject(pane), m_pane(pane), m_services(services), m_dialogParent(dialogParent)
+KeyActions::KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent,
+                       MessageWidget *windowBanner)
+    : QObject(pane), m_pane(pane), m_services(services), m_dialogParent(dialogParent),
+      m_windowBanner(windowBanner), m_lostKeys(new LostKeyNotices(services.settings, this))
 {
+    // An answer that comes after the next sign-in is said then.
+    connect(m_lostKeys, &LostKeyNotices::answered, this, [this](const QString &profile) {
+        if (m_context.session && m_context.session->isSignedIn() &&
+            m_context.session->profile() == profile)
+            m_lostKeys->showFor(profile, m_windowBanner);
+    });
     connect(m_pane, &ApiKeysPane::createRequested, this, &KeyActions::create);
     connect(m_pane, &ApiKeysPane::rotateRequested, this, &KeyActions::rotate);
 }
@@ -24,6 +33,7 @@ void KeyActions::activateSession(const PaneContext &context)
     ScheduledRevocations *schedule = revocationsFor(context.session);
     schedule->setAccount(context.user.email); // before the first look: only its own run
     schedule->start();
+    m_lostKeys->showFor(context.session->profile(), m_windowBanner); // kept by profile id
 }
 
 void KeyActions::create()
@@ -54,6 +64,7 @@ ScheduledRevocations *KeyActions::revocationsFor(SessionManager *session)
     if (revocations)
         return revocations;
     revocations = new ScheduledRevocations(m_services.settings, session, m_services.clock, session);
+    m_lostKeys->watch(session); // once per session, like its schedule
     ScheduledRevocations *schedule = revocations;
     connect(schedule, &ScheduledRevocations::reminder, this,
             [this, schedule, session](const QString &message) {

@@ -10,6 +10,8 @@
 namespace plexe {
 
 class ApiKeysPane;
+class LostKeyNotices;
+class MessageWidget;
 class ScheduledRevocations;
 struct ApiKey;
 
@@ -22,10 +24,13 @@ class KeyActions : public QObject
     Q_OBJECT
 
 public:
-    // `pane` and `dialogParent` are not owned; the services must outlive this object.
-    KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent);
+    // `pane`, `dialogParent` and `windowBanner` are not owned; the services must outlive this
+    // object. The window's banner tells, after a sign-in, of a key lost with the last session.
+    KeyActions(ApiKeysPane *pane, const ShellServices &services, QWidget *dialogParent,
+               MessageWidget *windowBanner);
 
-    // A session began: dialogs act for it, and its profile's scheduled revocations start.
+    // A session began: dialogs act for it, its profile's scheduled revocations start, and what
+    // became of a key left on screen when the last session ended is said.
     void activateSession(const PaneContext &context);
 
 private:
@@ -36,6 +41,8 @@ private:
     ApiKeysPane *m_pane;
     ShellServices m_services;
     QWidget *m_dialogParent;
+    MessageWidget *m_windowBanner;
+    LostKeyNotices *m_lostKeys;
     PaneContext m_context;
     // One per session (so per profile); each is a child of its session and dies with it.
     QHash<SessionManager *, QPointer<ScheduledRevocations>> m_revocations;

@@ -1,10 +1,13 @@
 #include "keys/RevealKeyDialog.h"
 
+#include "api/ApiClient.h"
 #include "common/Confirmation.h"
 #include "common/MessageWidget.h"
 #include "common/SecretClipboard.h"
 #include "core/SecretBytes.h"
 #include "session/SessionManager.h"
+#include "session/SessionPolicy.h"
+#include "session/SessionRequest.h"
 
 #include <QClipboard>
 #include <QCloseEvent>
@@ -37,15 +40,16 @@ RevealKeyDialog::RevealKeyDialog(CreatedApiKey &key, SessionManager *session,
     : QDialog(parent), m_key(std::move(key)), m_session(session), m_clipboard(clipboard),
       m_keyEdit(new QLineEdit(this)), m_copyButton(new QPushButton(tr("&Copy"), this)),
       m_storedButton(new QPushButton(tr("I have &stored it"), this)),
-      m_clipboardLine(new MessageWidget(this, clipboard->clock())), m_keyId(new QLabel(this))
+      m_clipboardLine(new MessageWidget(this, clipboard->clock())),
+      m_idleLine(new MessageWidget(this, clipboard->clock())),
+      m_revokeLine(new MessageWidget(this, clipboard->clock())), m_keyId(new QLabel(this))
 {
     key.wipe(); // moved from: empty already, but the contract is "left wiped"
     setObjectName(QStringLiteral("revealKeyDialog"));
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowModality(Qt::WindowModal);
     setWindowTitle(tr("Your new API key"));
-    // No close button where the window manager honours it; closeEvent() refuses it elsewhere.
-    setWindowFlag(Qt::WindowCloseButtonHint, false);
+    // The close button stays: a user who looks for it is asked what "I have stored it" asks.
     setWindowFlag(Qt::WindowContextHelpButtonHint, false);
 
     auto *layout = new QVBoxLayout(this);
@@ -101,6 +105,11 @@ RevealKeyDialog::RevealKeyDialog(CreatedApiKey &key, SessionManager *session,
 
     m_clipboardLine->setObjectName(QStringLiteral("clipboardMessage"));
     layout->addWidget(m_clipboardLine);
+    // The window's idle banner is behind this modal dialog: the countdown is shown here.
+    m_idleLine->setObjectName(QStringLiteral("revealIdleMessage"));
+    layout->addWidget(m_idleLine);
+    m_revokeLine->setObjectName(QStringLiteral("revealRevokeMessage"));
+    layout->addWidget(m_revokeLine);
 
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
@@ -126,9 +135,20 @@ RevealKeyDialog::RevealKeyDialog(CreatedApiKey &key, SessionManager *session,
                 system->clear(QClipboard::Selection);
         });
     }
-    if (m_session)
+    if (m_session) {
         connect(m_session, &SessionManager::closeSecretDialogs, this,
                 [this] { finish(QDialog::Rejected); });
+        // Walking away must not cost the key: the idle sign-out waits for this dialog (C20).
+        SessionPolicy *policy = m_session->policy();
+        policy->holdIdleSignOut(this);
+        connect(policy, &SessionPolicy::idleWarning, this, &RevealKeyDialog::showIdleCountdown);
+        connect(policy, &SessionPolicy::idleSignOutHeld, this, &RevealKeyDialog::showIdleHeld);
+        connect(policy, &SessionPolicy::idleWarningCleared, m_idleLine,
+                &MessageWidget::hideMessage);
+        // If the session ends anyway before the key was copied, it is revoked rather than left
+        // active with nobody holding it.
+        m_session->revokeOnSessionEnd(m_key.info, this);
+    }
 }
 
 RevealKeyDialog::~RevealKeyDialog()
@@ -142,6 +162,8 @@ void RevealKeyDialog::copyKey()
         return;
     m_clipboard->copy(m_key.key);
     m_copied = true;
+    if (m_session)
+        m_session->keepOnSessionEnd(this);
 }
 
 void RevealKeyDialog::onCopied()
@@ -166,22 +188,92 @@ void RevealKeyDialog::confirmStored()
 {
     if (m_copied)
         return finish(QDialog::Accepted);
+    if (m_revokeRequest)
+        return;
     Confirmation::Request request;
-    request.title = tr("Close without copying the key?");
-    request.question = tr("You have not copied the key. It cannot be shown again: without it, "
-                          "you would have to create another key.");
     request.account = m_account;
     request.profile = m_session ? m_session->profileName() : QString();
     request.object = tr("%1 (%2)").arg(m_key.info.name, m_key.info.maskedKey());
-    request.verb = tr("Discard key");
+    if (!m_revokeOnDiscard) {
+        request.title = tr("Close without copying the key?");
+        request.question = tr("You have not copied the key. It cannot be shown again: without "
+                              "it, you would have to create another key.");
+        request.verb = tr("Discard key");
+        Confirmation::ask(this, request, this, [this](bool confirmed) {
+            if (confirmed)
+                finish(QDialog::Accepted);
+        });
+        return;
+    }
+    request.title = tr("Discard the key without copying it?");
+    request.question = tr("You have not copied the key. It cannot be shown again, so discarding "
+                          "it also revokes it on the server: nothing can use it afterwards.");
+    request.verb = tr("Discard and revoke key");
     Confirmation::ask(this, request, this, [this](bool confirmed) {
         if (confirmed)
-            finish(QDialog::Accepted);
+            revokeDiscarded();
     });
+}
+
+void RevealKeyDialog::revokeDiscarded()
+{
+    if (!m_session || !m_session->isSignedIn()) {
+        m_revokeLine->showMessage(tr("The key was not revoked: you are signed out."),
+                                  MessageWidget::Kind::Error);
+        return;
+    }
+    // The key stays on screen until the server has revoked it: if that fails, it can still be
+    // copied instead of being lost while active.
+    const QString keyId = m_key.info.keyId;
+    m_storedButton->setEnabled(false);
+    m_revokeLine->showMessage(tr("Revoking the key…"), MessageWidget::Kind::Information);
+    SessionRequest *request = m_session->run(
+        [keyId](ApiClient &client) { return client.revokeApiKey(keyId); }, /*sensitive=*/true);
+    m_revokeRequest = request;
+    connect(request, &SessionRequest::finished, this, [this, request] {
+        m_revokeRequest = nullptr;
+        m_storedButton->setEnabled(true);
+        // 404: already gone from the server, which is what discarding wants.
+        if (request->isOk() || request->httpStatus() == 404) {
+            m_revoked = true;
+            return finish(QDialog::Accepted);
+        }
+        m_revokeLine->showMessage(tr("The key was not revoked: %1 It still works; copy it, or "
+                                     "try again.")
+                                      .arg(request->error().userMessage()),
+                                  MessageWidget::Kind::Error);
+    });
+}
+
+void RevealKeyDialog::showIdleCountdown()
+{
+    if (!m_session)
+        return;
+    m_idleLine->showCountdown(tr("You will be signed out in %1 because of inactivity, but not "
+                                 "while this key is shown: the sign-out waits until you close "
+                                 "this window."),
+                              m_session->policy()->idleDeadline(), MessageWidget::Kind::Warning,
+                              tr("Signing out for inactivity waits until you close this "
+                                 "window."));
+}
+
+void RevealKeyDialog::showIdleHeld()
+{
+    m_idleLine->showMessage(tr("Signing out for inactivity waits until you close this window."),
+                            MessageWidget::Kind::Warning);
 }
 
 void RevealKeyDialog::finish(int result)
 {
+    if (m_revokeRequest)
+        m_revokeRequest->cancel();
+    if (m_session) {
+        // A session that is ending (Rejected, from closeSecretDialogs) has taken the key over
+        // for revocation already; otherwise the user copied, stored or revoked it.
+        if (result == QDialog::Accepted)
+            m_session->keepOnSessionEnd(this);
+        m_session->policy()->releaseIdleSignOut(this);
+    }
     wipe();
     m_closing = true;
     QDialog::done(result);
@@ -203,7 +295,9 @@ void RevealKeyDialog::closeEvent(QCloseEvent *event)
 {
     if (m_closing)
         return QDialog::closeEvent(event);
-    event->ignore(); // the window's close button, Alt+F4
+    // The window's close button, Alt+F4: the same question as "I have stored it".
+    event->ignore();
+    confirmStored();
 }
 
 bool RevealKeyDialog::eventFilter(QObject *watched, QEvent *event)

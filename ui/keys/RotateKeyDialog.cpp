@@ -151,8 +151,20 @@ void RotateKeyDialog::showReveal(CreatedApiKey &key)
     // RevealKeyDialog (keys-create branch) takes the key over and wipes `key`; it also closes
     // itself when the session ends (B17).
     auto *reveal = new RevealKeyDialog(key, m_session, m_clipboard, this);
+    reveal->setRevokeOnDiscard(!m_rotation->rotatesOwnCredential());
     setMark(StoreStep, Mark::Running);
-    connect(reveal, &QDialog::finished, this, [this] {
+    connect(reveal, &QDialog::finished, this, [this, reveal] {
+        if (reveal->wasRevoked()) {
+            // The replacement is gone: the old key must stay, so the rotation stops here.
+            setMark(StoreStep, Mark::Failed);
+            m_rotation->cancel();
+            m_message->showMessage(tr("The new key was discarded and revoked. The old key %1 "
+                                      "still works.")
+                                       .arg(m_old.maskedKey()),
+                                   MessageWidget::Kind::Warning);
+            updateButtons();
+            return;
+        }
         // "I have stored it", or a confirmed discard: either way the user has seen it.
         m_stored = true;
         setMark(StoreStep, Mark::Done);

@@ -18,6 +18,15 @@ void IdleWarning::watch(SessionPolicy *policy, std::function<bool()> isCurrent)
         if (isCurrent())
             show(policy);
     });
+    // The countdown ran out while a new key is on screen: no sign-out until that window closes.
+    connect(policy, &SessionPolicy::idleSignOutHeld, this, [this, isCurrent] {
+        if (!isCurrent())
+            return;
+        m_banner->showMessage(tr("Signing out for inactivity waits until the window with the "
+                                 "new key is closed."),
+                              MessageWidget::Kind::Warning);
+        m_status->setIdleDeadline({});
+    });
     connect(policy, &SessionPolicy::idleWarningCleared, this, [this, policy, isCurrent] {
         if (!isCurrent())
             return;

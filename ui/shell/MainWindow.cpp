@@ -79,7 +79,7 @@ MainWindow::MainWindow(const ShellServices &services, QWidget *parent)
 
     m_workspace->addPane(m_keys, QStringLiteral("dialog-password"),
                          QStringLiteral(":/icons/keys.svg"));
-    m_keyActions = new KeyActions(m_keys, m_services, this);
+    m_keyActions = new KeyActions(m_keys, m_services, this, m_banner);
     m_workspace->addPane(m_logs, QStringLiteral("text-x-generic"),
                          QStringLiteral(":/icons/logs.svg"));
     connect(m_keys, &ApiKeysPane::viewActivityRequested, this, [this](const QString &keyId) {

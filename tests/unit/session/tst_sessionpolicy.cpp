@@ -2,7 +2,9 @@
 #include "session/SessionPolicy.h"
 
 #include <QSignalSpy>
+
 #include <QtTest>
+#include <memory>
 
 using namespace plexe;
 using namespace std::chrono_literals;
@@ -220,6 +222,53 @@ private slots:
         clock.advance(16min);
         policy.startTicking(10ms);
         QVERIFY(expired.wait(1000));
+    }
+
+    // Issue 21, item 9: a one-time secret on screen holds the idle sign-out; the absolute
+    // lifetime does not wait.
+    void holdKeepsTheSessionPastTheIdleDeadlineUntilReleased()
+    {
+        ManualClock clock;
+        SessionPolicy policy(&clock);
+        QSignalSpy expired(&policy, &SessionPolicy::expired);
+        QSignalSpy held(&policy, &SessionPolicy::idleSignOutHeld);
+        policy.begin(freshMeta(clock));
+        auto dialog = std::make_unique<QObject>();
+        policy.holdIdleSignOut(dialog.get());
+        QVERIFY(policy.isIdleSignOutHeld());
+        clock.advance(std::chrono::minutes(16));
+        policy.tick();
+        policy.tick();
+        QCOMPARE(expired.size(), 0);
+        QCOMPARE(held.size(), 1); // once
+        QVERIFY(policy.isActive());
+
+        // Released (here: destroyed with its window): a fresh idle period from then.
+        dialog.reset();
+        QVERIFY(!policy.isIdleSignOutHeld());
+        policy.tick();
+        QCOMPARE(expired.size(), 0);
+        clock.advance(std::chrono::minutes(15));
+        policy.tick();
+        QCOMPARE(expired.size(), 1);
+        QCOMPARE(expired.first().first().value<SessionPolicy::ExpiryReason>(),
+                 SessionPolicy::ExpiryReason::Idle);
+    }
+
+    void holdDoesNotStopTheAbsoluteLifetime()
+    {
+        ManualClock clock;
+        SessionPolicy policy(&clock);
+        QSignalSpy expired(&policy, &SessionPolicy::expired);
+        policy.begin(freshMeta(clock));
+        QObject dialog;
+        policy.holdIdleSignOut(&dialog);
+        clock.advance(SessionPolicy::kAbsoluteLifetime);
+        policy.tick();
+        QCOMPARE(expired.size(), 1);
+        QCOMPARE(expired.first().first().value<SessionPolicy::ExpiryReason>(),
+                 SessionPolicy::ExpiryReason::Absolute);
+        policy.releaseIdleSignOut(&dialog);
     }
 };
 
