@@ -1,6 +1,7 @@
 #include "logs/LogExporter.h"
 
 #include "core/DisplayText.h"
+#include "core/ThreadHandoff.h"
 #include "logs/LogFormat.h"
 #include "logs/LogTable.h"
 
@@ -161,15 +162,12 @@ bool LogExporter::start(const LogQueryResultPtr &result, const QString &path, Fo
     QPointer<LogExporter> self(this);
     // Reports reach the GUI thread queued; none arrives after this exporter is gone.
     const auto report = [self](std::function<void(LogExporter *)> fn) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, fn] {
-                if (self)
-                    fn(self.data());
-            },
-            Qt::QueuedConnection);
+        ThreadHandoff::post(self.data(), [self, fn] {
+            if (self)
+                fn(self.data());
+        });
     };
-    m_pool.start([result, path, format, zone, cancel, report] {
+    ThreadHandoff::start(m_pool, [result, path, format, zone, cancel, report] {
         const auto end = [report](std::function<void(LogExporter *)> fn) {
             report([fn](LogExporter *e) {
                 e->m_running = false;
