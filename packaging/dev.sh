@@ -3,7 +3,8 @@
 #   packaging/dev.sh run    install what is missing, build, and open the console on its bundled
 #                           sandbox with demo data (plexe-console --sandbox)
 #   packaging/dev.sh test   install what is missing, build, and run the whole test suite headless
-#                           (format check, sanitizer build + ctest, release build + ctest)
+#                           (format check, sanitizer build + ctest, ThreadSanitizer build + the
+#                           tests labelled tsan, fuzzing, release build + ctest)
 #   packaging/dev.sh package  install what is missing, build, and make the Debian package
 #                           build/dev/plexe-console_<version>_<arch>.deb (cpack -G DEB)
 #   packaging/dev.sh deps   only install what is missing
@@ -29,6 +30,7 @@ test_pkgs=(xvfb xauth dbus gnome-keyring libsecret-tools wrk curl procps valgrin
 # The real-browser test (tests/e2e/): Debian's Chromium driven by playwright-core from npm,
 # xdotool to click the console's real window, xprop to read its title.
 e2e_pkgs=(chromium nodejs xdotool x11-utils)
+# clang-14 and its runtimes: the libFuzzer and the ThreadSanitizer builds.
 fuzz_pkgs=(clang-14 libclang-rt-14-dev)
 # The Debian package and its checks (ctest label `packaging`): cpack's shlibdeps (dpkg-dev, file),
 # lintian, desktop-file-validate, appstreamcli, man (man-db) for the man page check, and Qt's own
@@ -95,8 +97,8 @@ cmd_run() {
     fi
 }
 
-# The suite's three build trees take about 2.7 GB (sanitizer 0.9, fuzz 0.25, release 1.5) and
-# ccache up to its 5 GB limit. A full disk shows up as a linker failure deep in the build, so
+# The suite's four build trees take about 2.7 GB (sanitizer 0.9, thread sanitizer 0.07, fuzz
+# 0.25, release 1.5) and ccache up to its 5 GB limit. A full disk shows up as a linker failure deep in the build, so
 # say it first, with the figures.
 check_disk_space() {
     local need_kb=$((3 * 1024 * 1024)) free_kb
@@ -117,6 +119,10 @@ cmd_test() {
     configure_and_build asan
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --preset asan -j "$jobs" --label-exclude bench
+    # ThreadSanitizer (clang-14): only the tests labelled tsan, the worker-thread code of
+    # app/logs and app/session (the preset builds the target tsan-tests and nothing else).
+    configure_and_build tsan
+    ctest --preset tsan -j "$jobs"
     # libFuzzer (clang-14): only the fuzz targets are built; each fuzzes for a bounded time.
     cmake --preset fuzz -DCMAKE_CXX_COMPILER_LAUNCHER=ccache >/dev/null
     cmake --build --preset fuzz -j "$jobs" --target fuzzers

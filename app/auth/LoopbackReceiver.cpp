@@ -16,6 +16,15 @@ namespace {
 
 constexpr int kMaxConnections = 16; // browsers open a few speculative sockets; more is abuse
 constexpr char kAnsweredProperty[] = "plexeAnswered";
+constexpr char kBufferProperty[] = "plexeBuffer";
+
+// Connected and not a byte from the peer yet: nothing read (onReadyRead sets the buffer
+// property on the first read) and nothing waiting in Qt's buffer.
+bool isIdle(const QTcpSocket *socket)
+{
+    return !socket->property(kAnsweredProperty).toBool() &&
+           !socket->property(kBufferProperty).isValid() && socket->bytesAvailable() == 0;
+}
 
 QByteArray reasonPhrase(int status)
 {
@@ -87,6 +96,11 @@ void LoopbackReceiver::setReadTimeout(std::chrono::milliseconds timeout)
     m_readTimeout = timeout;
 }
 
+void LoopbackReceiver::setIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleTimeout = timeout;
+}
+
 bool LoopbackReceiver::start(const QByteArray &state, const QString &issuer)
 {
     if (m_server->isListening() || m_finished || state.isEmpty())
@@ -141,12 +155,24 @@ void LoopbackReceiver::onNewConnection()
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setParent(this);
         m_sockets.removeAll(QPointer<QTcpSocket>());
-        if (m_finished || m_sockets.size() >= kMaxConnections) {
+        // At the limit the oldest silent connection makes room: whoever holds sockets open
+        // without a word (another local user, say) cannot keep the browser's redirect out.
+        // Only when every connection is busy with a request is the new one refused.
+        if (m_finished || (m_sockets.size() >= kMaxConnections && !evictOldestIdle())) {
             socket->abort();
             socket->deleteLater();
             continue;
         }
         m_sockets.append(socket);
+        auto *idleTimer = new QTimer(socket);
+        idleTimer->setSingleShot(true);
+        connect(idleTimer, &QTimer::timeout, this, [socket] {
+            if (isIdle(socket)) {
+                socket->abort(); // no answer: nobody is waiting for one
+                socket->deleteLater();
+            }
+        });
+        idleTimer->start(m_idleTimeout);
         auto *readTimer = new QTimer(socket);
         readTimer->setSingleShot(true);
         connect(readTimer, &QTimer::timeout, this, [this, socket] {
@@ -164,6 +190,20 @@ void LoopbackReceiver::onNewConnection()
     }
 }
 
+bool LoopbackReceiver::evictOldestIdle()
+{
+    for (qsizetype i = 0; i < m_sockets.size(); ++i) {
+        QTcpSocket *socket = m_sockets.at(i);
+        if (socket && isIdle(socket)) {
+            m_sockets.removeAt(i);
+            socket->abort();
+            socket->deleteLater();
+            return true;
+        }
+    }
+    return false;
+}
+
 void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
 {
     if (socket->property(kAnsweredProperty).toBool()) {
@@ -171,15 +211,15 @@ void LoopbackReceiver::onReadyRead(QTcpSocket *socket)
         return;
     }
     // The bytes received so far live in a property so that the socket owns them.
-    QByteArray buffer = socket->property("plexeBuffer").toByteArray();
+    QByteArray buffer = socket->property(kBufferProperty).toByteArray();
     const qint64 room = LoopbackRequestParser::kMaxRequestBytes + 1 - buffer.size();
     buffer += socket->read(qMax<qint64>(room, 0));
-    socket->setProperty("plexeBuffer", buffer);
+    socket->setProperty(kBufferProperty, buffer);
 
     const auto result = LoopbackRequestParser::parse(buffer);
     if (result.state == LoopbackRequestParser::State::Incomplete)
         return;
-    socket->setProperty("plexeBuffer", QVariant());
+    socket->setProperty(kBufferProperty, QVariant());
     if (result.state == LoopbackRequestParser::State::Rejected) {
         qCDebug(lcAuth) << "loopback request rejected:" << result.httpStatus << result.reason;
         respond(socket, result.httpStatus, tr("Request refused"), result.reason);

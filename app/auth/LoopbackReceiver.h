@@ -47,6 +47,10 @@ public:
     void setTimeout(std::chrono::milliseconds timeout);
     // A connection that sends no complete request within this is answered 408 and closed.
     void setReadTimeout(std::chrono::milliseconds timeout);
+    // A connection that sends not a byte within this (default 1 s) is dropped unanswered: a
+    // browser sends its request as soon as it connects, and idle sockets held open by another
+    // local process must not fill the connection limit and shut out the redirect.
+    void setIdleTimeout(std::chrono::milliseconds timeout);
 
     // Opens a fresh OS-chosen port on 127.0.0.1. `state` is this attempt's state (single use);
     // `issuer` is the configured issuer (empty: `iss` is not checked). Returns false (and emits
@@ -74,6 +78,7 @@ signals:
 
 private:
     void onNewConnection();
+    bool evictOldestIdle();
     void onReadyRead(QTcpSocket *socket);
     void respond(QTcpSocket *socket, int status, const QString &title, const QString &message);
     void finishWith(const CallbackOutcome &outcome, bool queued = false);
@@ -83,8 +88,9 @@ private:
     QTcpServer *m_server = nullptr;
     QTimer m_attemptTimer;
     std::chrono::milliseconds m_readTimeout{10000};
+    std::chrono::milliseconds m_idleTimeout{1000};
     std::unique_ptr<CallbackValidator> m_validator;
-    QList<QPointer<QTcpSocket>> m_sockets;
+    QList<QPointer<QTcpSocket>> m_sockets; // oldest first
     QUrl m_redirectUri;
     bool m_finished = false;
 };

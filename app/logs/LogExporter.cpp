@@ -1,6 +1,7 @@
 #include "logs/LogExporter.h"
 
 #include "core/DisplayText.h"
+#include "core/ThreadHandoff.h"
 #include "logs/LogFormat.h"
 #include "logs/LogTable.h"
 
@@ -39,21 +40,40 @@ QStringList fieldsOf(const LogTable &t, quint32 r, const QTimeZone &zone)
             t.id(r)};
 }
 
-// A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+// A spreadsheet runs a cell that starts with one of = + - @ (or tab, CR) as a formula. Which
+// characters start a cell depends on the separator the spreadsheet chooses, not on our commas:
+// a `;`-separated import (the default in German and French locales) starts one after every `;`
+// even inside our quotes, a tab-separated paste after every tab. So a ' goes before a formula
+// character at the start and after each `,` `;` or tab (and the spaces or quotes after one).
 QString defused(const QString &text)
 {
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.at(0)))
-        return QLatin1Char('\'') + text;
-    return text;
+    const auto formula = [](QChar c) {
+        return QStringLiteral("=+-@\t\r").contains(c);
+    };
+    const auto separator = [](QChar c) {
+        return c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('\t');
+    };
+    QString out;
+    out.reserve(text.size() + 2);
+    bool cellStart = true;
+    for (const QChar c : text) {
+        if (cellStart && formula(c))
+            out += QLatin1Char('\'');
+        out += c;
+        // A spreadsheet may trim spaces and drop quotes that open a cell.
+        cellStart = separator(c) || (cellStart && (c == QLatin1Char(' ') || c == QLatin1Char('"')));
+    }
+    return out;
 }
 
-QByteArray csvLine(const QStringList &fields)
+QByteArray csvLine(const QStringList &fields, int numberField = -1)
 {
     QString line;
     for (int i = 0; i < fields.size(); ++i) {
         if (i)
             line += QLatin1Char(',');
-        line += LogExporter::csvField(defused(fields.at(i)));
+        // The status is digits or nothing (never text): left bare so that it stays a number.
+        line += i == numberField ? fields.at(i) : LogExporter::csvField(fields.at(i));
     }
     line += QLatin1String("\r\n"); // RFC 4180 line breaks
     return line.toUtf8();
@@ -90,11 +110,14 @@ QByteArray header(const LogQueryResult &result, LogExporter::Format format, cons
     QString filter = result.query.describe();
     filter.replace(QLatin1Char('\r'), QLatin1Char(' '))
         .replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // The filter holds typed and server text (a key id from View activity): defused like a
+    // field, since a spreadsheet reads the comment lines as cells too.
+    filter = defused(filter);
+    // One arg() call: a `%3` typed in the filter must stay as typed (a chained arg() would put
+    // the row count there).
     QString text = QStringLiteral("# Plexe Console access log export\r\n# filter: %1\r\n"
                                   "# time zone: %2\r\n# rows: %3\r\n# exported at: %4\r\n")
-                       .arg(filter, zoneId)
-                       .arg(result.rows.size())
-                       .arg(exported);
+                       .arg(filter, zoneId, QString::number(result.rows.size()), exported);
     return text.toUtf8() + csvLine(LogExporter::fieldNames());
 }
 
@@ -123,10 +146,7 @@ QStringList LogExporter::fieldNames()
 
 QString LogExporter::csvField(const QString &text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
-        !text.contains(QLatin1Char('\r')) && !text.contains(QLatin1Char('\n')))
-        return text;
-    QString quoted = text;
+    QString quoted = defused(text);
     quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
@@ -142,15 +162,12 @@ bool LogExporter::start(const LogQueryResultPtr &result, const QString &path, Fo
     QPointer<LogExporter> self(this);
     // Reports reach the GUI thread queued; none arrives after this exporter is gone.
     const auto report = [self](std::function<void(LogExporter *)> fn) {
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, fn] {
-                if (self)
-                    fn(self.data());
-            },
-            Qt::QueuedConnection);
+        ThreadHandoff::post(self.data(), [self, fn] {
+            if (self)
+                fn(self.data());
+        });
     };
-    m_pool.start([result, path, format, zone, cancel, report] {
+    ThreadHandoff::start(m_pool, [result, path, format, zone, cancel, report] {
         const auto end = [report](std::function<void(LogExporter *)> fn) {
             report([fn](LogExporter *e) {
                 e->m_running = false;
@@ -158,12 +175,18 @@ bool LogExporter::start(const LogQueryResultPtr &result, const QString &path, Fo
             });
         };
         QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
+        // Owner only before the first byte, also when replacing a wider file: the temporary
+        // file QSaveFile renames over the target otherwise takes the umask's or the old
+        // file's mode (0644).
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
             const QString why = file.errorString();
+            file.cancelWriting();
             return end([why](LogExporter *e) { emit e->failed(why); });
         }
         const LogTable &t = *result->table;
         const QStringList names = fieldNames();
+        const int statusField = int(names.indexOf(QLatin1String("status")));
         const quint64 total = result->rows.size();
         QByteArray buffer = header(*result, format, zone);
         quint64 written = 0;
@@ -173,7 +196,8 @@ bool LogExporter::start(const LogQueryResultPtr &result, const QString &path, Fo
                 return end([](LogExporter *e) { emit e->cancelled(); });
             }
             const QStringList fields = fieldsOf(t, row, zone);
-            buffer += format == Format::Csv ? csvLine(fields) : jsonLine(names, fields);
+            buffer +=
+                format == Format::Csv ? csvLine(fields, statusField) : jsonLine(names, fields);
             ++written;
             if (buffer.size() >= kFlushBytes) {
                 if (file.write(buffer) != buffer.size())

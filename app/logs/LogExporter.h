@@ -14,10 +14,11 @@ namespace plexe {
 
 // Writes exactly the rows of a query result, in their order, to CSV (RFC 4180) or JSON Lines on
 // a worker thread, streamed through a QSaveFile (a cancelled or failed export leaves no file,
-// not even a partial one; an existing file is replaced only on success). The file starts with
-// the filter and the time zone: `# ` comment lines in CSV, a first {"export": {...}} line in
-// JSON Lines. Times are ISO-8601 with the zone's offset; texts are neutralised as shown, and a
-// CSV cell that a spreadsheet would run as a formula (=, +, -, @) is prefixed with '.
+// not even a partial one; an existing file is replaced only on success). The file is the
+// user's alone (0600, like the request journal): it holds the account's IPs, actors and paths.
+// The file starts with the filter and the time zone: `# ` comment lines in CSV, a first
+// {"export": {...}} line in JSON Lines. Times are ISO-8601 with the zone's offset; texts are
+// neutralised as shown, and every CSV text field is spreadsheet-safe (see csvField()).
 class LogExporter : public QObject
 {
     Q_OBJECT
@@ -37,7 +38,10 @@ public:
 
     // The CSV header row and the JSON keys, in order.
     static QStringList fieldNames();
-    // RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled.
+    // One CSV text field: always quoted (RFC 4180, quotes doubled), and a formula character
+    // (= + - @ tab CR) at its start or after a `,` `;` or tab inside it (spaces and quotes
+    // between allowed) gets a ' in front: a spreadsheet that splits on `;` (German, French locales)
+    // or on tabs starts a cell there, quotes or not (OWASP, CSV injection).
     static QString csvField(const QString &text);
 
 signals:

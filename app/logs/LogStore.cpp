@@ -1,6 +1,7 @@
 #include "logs/LogStore.h"
 
 #include "api/AccessLogDecoder.h"
+#include "core/ThreadHandoff.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,13 +55,10 @@ LogTable::AppendStats LogStore::ingest(const QList<AccessEvent> &events, quint64
     const LogTable::AppendStats stats = table->append(events);
     if (stats.added > 0) {
         const quint32 total = table->size();
-        QMetaObject::invokeMethod(
-            this,
-            [this, epoch, added = stats.added, total] {
-                if (epoch == this->epoch())
-                    emit rowsAdded(added, total);
-            },
-            Qt::QueuedConnection);
+        ThreadHandoff::post(this, [this, epoch, added = stats.added, total] {
+            if (epoch == this->epoch())
+                emit rowsAdded(added, total);
+        });
     }
     return stats;
 }
@@ -77,18 +75,16 @@ void LogStore::ingestJson(QByteArray json, QObject *context,
     // or the store was cleared since the page was handed over.
     auto post = [self, guard, epoch](std::function<void(const PageInfo &)> fn, PageInfo info,
                                      bool last) {
-        QMetaObject::invokeMethod(
-            self,
-            [self, guard, epoch, fn = std::move(fn), info = std::move(info), last] {
-                if (last && self->epoch() == epoch)
-                    --self->m_pending;
-                if (guard && fn && self->epoch() == epoch)
-                    fn(info);
-            },
-            Qt::QueuedConnection);
+        ThreadHandoff::post(self,
+                            [self, guard, epoch, fn = std::move(fn), info = std::move(info), last] {
+                                if (last && self->epoch() == epoch)
+                                    --self->m_pending;
+                                if (guard && fn && self->epoch() == epoch)
+                                    fn(info);
+                            });
     };
-    m_ingest.start([this, json = std::move(json), epoch, post, parsed = std::move(parsed),
-                    ingested = std::move(ingested)] {
+    ThreadHandoff::start(m_ingest, [this, json = std::move(json), epoch, post,
+                                    parsed = std::move(parsed), ingested = std::move(ingested)] {
         PageInfo info;
         if (this->epoch() != epoch) // cleared meanwhile: drop the page unread
             return post(ingested, info, true);

@@ -60,7 +60,7 @@ template <typename T> qint64 LogTable::Column<T>::memoryBytes() const
            qint64(m_allocated) * (qint64(1) << kBits) * qint64(sizeof(T));
 }
 
-LogTable::LogTable() : m_order(std::make_shared<std::vector<quint32>>()) {}
+LogTable::LogTable() : m_order(std::make_shared<Order>()) {}
 
 LogTable::~LogTable() = default;
 
@@ -163,34 +163,56 @@ void LogTable::mergeTimeOrder(quint32 first, quint32 count)
     };
     std::sort(batch.begin(), batch.end(), newer);
 
-    std::shared_ptr<std::vector<quint32>> current;
+    // Why growing the buffer in place is safe (C++ memory model, not just x86):
+    // - A reader gets the buffer only from timeOrder(), which counts it in `readers` under
+    //   m_orderMutex; this check runs under the same mutex, so no reader can appear between
+    //   the check and the insert, and every earlier increment is visible here.
+    // - A reader lets go by a release decrement after its last read of the buffer. Every
+    //   change of `readers` is a read-modify-write, so the acquire load that sees 0 here
+    //   synchronises with every reader's decrement: all their reads happen before the insert.
+    // - A buffer a reader still holds is never written: the merge below builds a new one and
+    //   swaps the pointer, and the old buffer stays as it was until its last holder lets go.
+    // A million-event load appends a page at the end of the order (a tail at the front) in
+    // place when no query is running, as before: no copy of the whole order per page.
+    std::shared_ptr<Order> current;
     {
         QMutexLocker lock(&m_orderMutex);
-        std::vector<quint32> &order = *m_order;
+        std::vector<quint32> &order = m_order->rows;
         const bool older = order.empty() || !newerThan(batch.front(), order.back());
         const bool newerAll = !older && !newerThan(order.front(), batch.back());
-        // No reader holds the order (readers copy the pointer under this mutex): change it in
-        // place. A load appends older pages at the end; a tail's newer rows go to the front.
-        if (m_order.use_count() == 1 && (older || newerAll)) {
+        if (m_order->readers.load(std::memory_order_acquire) == 0 && (older || newerAll)) {
             order.insert(older ? order.end() : order.begin(), batch.begin(), batch.end());
             return;
         }
         current = m_order;
     }
-    const std::vector<quint32> &order = *current;
     // A reader holds the current order (or the batch interleaves with it): build a new one.
-    auto merged = std::make_shared<std::vector<quint32>>();
-    merged->reserve(order.size() + batch.size());
-    std::merge(order.begin(), order.end(), batch.begin(), batch.end(), std::back_inserter(*merged),
-               newer);
+    // Reading `current` without the mutex is safe: only this writer (appends are serialised)
+    // ever changes a buffer, and it does not change this one any more.
+    const std::vector<quint32> &order = current->rows;
+    auto merged = std::make_shared<Order>();
+    merged->rows.reserve(order.size() + batch.size());
+    std::merge(order.begin(), order.end(), batch.begin(), batch.end(),
+               std::back_inserter(merged->rows), newer);
     QMutexLocker lock(&m_orderMutex);
     m_order = std::move(merged);
 }
 
 std::shared_ptr<const std::vector<quint32>> LogTable::timeOrder() const
 {
-    QMutexLocker lock(&m_orderMutex);
-    return m_order;
+    std::shared_ptr<Order> order;
+    {
+        QMutexLocker lock(&m_orderMutex);
+        order = m_order;
+        // Relaxed is enough: the writer reads the count under this mutex too.
+        order->readers.fetch_add(1, std::memory_order_relaxed);
+    }
+    // The snapshot keeps the buffer alive and, when its last copy goes, counts itself out
+    // with a release decrement after every read made through it (see mergeTimeOrder()).
+    return std::shared_ptr<const std::vector<quint32>>(
+        &order->rows, [order](const std::vector<quint32> *) {
+            order->readers.fetch_sub(1, std::memory_order_release);
+        });
 }
 
 QString LogTable::id(quint32 row) const
@@ -235,7 +257,7 @@ qint64 LogTable::memoryBytes() const
         bytes += column.memoryBytes();
     bytes += m_strings.memoryBytes() + m_textIds.memoryBytes();
     bytes += qint64(m_index.capacity() * sizeof(quint32));
-    bytes += qint64(timeOrder()->capacity() * sizeof(quint32));
+    bytes += qint64(timeOrder()->capacity() * sizeof(quint32)) + qint64(sizeof(Order));
     return bytes;
 }
 

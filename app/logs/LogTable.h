@@ -121,8 +121,18 @@ private:
     std::atomic<quint64> m_maxNumericId{0};
     std::atomic<bool> m_numericIds{true};
 
-    mutable QMutex m_orderMutex; // guards the pointer swap only
-    std::shared_ptr<std::vector<quint32>> m_order;
+    // The time order and how many snapshots of it readers hold. The count, not
+    // shared_ptr::use_count(), tells the writer it may grow the buffer in place: use_count()
+    // is a relaxed load, so seeing 1 orders nothing after the last reader's reads of the
+    // buffer (ThreadSanitizer reported the race). See mergeTimeOrder().
+    struct Order
+    {
+        std::vector<quint32> rows;
+        std::atomic<quint32> readers{0};
+    };
+
+    mutable QMutex m_orderMutex; // guards the pointer swap and the readers' increments
+    std::shared_ptr<Order> m_order;
 };
 
 } // namespace plexe

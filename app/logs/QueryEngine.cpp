@@ -1,5 +1,6 @@
 #include "logs/QueryEngine.h"
 
+#include "core/ThreadHandoff.h"
 #include "logs/LogStore.h"
 #include "logs/LogTable.h"
 
@@ -255,13 +256,11 @@ quint64 QueryEngine::run(const LogQuery &query)
     // An older query still queued starts, sees it is stale at once, and reports so.
     ++m_running;
     QPointer<QueryEngine> self(this);
-    m_pool.start([this, self, table, query, generation] {
+    ThreadHandoff::start(m_pool, [this, self, table, query, generation] {
         std::optional<LogQueryResult> r = evaluate(table, query, &m_generation, generation);
         std::shared_ptr<LogQueryResult> result =
             r ? std::make_shared<LogQueryResult>(std::move(*r)) : nullptr;
-        QMetaObject::invokeMethod(
-            this, [this, generation, result] { deliver(generation, result); },
-            Qt::QueuedConnection);
+        ThreadHandoff::post(this, [this, generation, result] { deliver(generation, result); });
     });
     return generation;
 }

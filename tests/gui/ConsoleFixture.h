@@ -145,6 +145,25 @@ public:
         return banner->isShowing() ? banner->text() : QString();
     }
 
+    // Signs in with an API key to a server of the test's own (a ScriptedHttpServer's origin),
+    // through a profile made for it, in a new window.
+    void signInWithApiKeyTo(const QString &origin, const QByteArray &apiKey,
+                            const QString &profileName)
+    {
+        Profile profile;
+        profile.name = profileName;
+        profile.apiUrl = QUrl(origin);
+        QString error;
+        QVERIFY2(profiles.add(profile, &error), qPrintable(error));
+        openWindow();
+        window->openProfile(profile.name);
+        QVERIFY(waitForPage(QStringLiteral("signInPage")));
+        click(QStringLiteral("apiKeyButton"));
+        type(QStringLiteral("apiKeyEdit"), QString::fromLatin1(apiKey));
+        click(QStringLiteral("apiKeySignInButton"));
+        QVERIFY2(waitForPage(QStringLiteral("workspace")), qPrintable(signInMessage()));
+    }
+
     void signInWithPassword(const QString &email, const QString &password)
     {
         type(QStringLiteral("emailEdit"), email);

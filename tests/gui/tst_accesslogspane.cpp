@@ -179,18 +179,7 @@ class TestAccessLogsPane : public QObject
         const QByteArray &apiKey = "plx_sk_SCRIPTEDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         const QString &profileName = QStringLiteral("Scripted"))
     {
-        Profile profile;
-        profile.name = profileName;
-        profile.apiUrl = QUrl(server.origin());
-        QString error;
-        QVERIFY2(f->profiles.add(profile, &error), qPrintable(error));
-        f->openWindow();
-        f->window->openProfile(profile.name);
-        QVERIFY(f->waitForPage(QStringLiteral("signInPage")));
-        f->click(QStringLiteral("apiKeyButton"));
-        f->type(QStringLiteral("apiKeyEdit"), QString::fromLatin1(apiKey));
-        f->click(QStringLiteral("apiKeySignInButton"));
-        QVERIFY2(f->waitForPage(QStringLiteral("workspace")), qPrintable(f->signInMessage()));
+        f->signInWithApiKeyTo(server.origin(), apiKey, profileName);
     }
 
     // One password sign-in by another client; true when the server answered 200. A new

@@ -1,8 +1,10 @@
 // The API Keys pane in the real window against a real sandbox: the list (masked keys only,
 // server text as plain text), filter, search and sort, every page of a long list, revoke with
 // a confirmation naming account, profile and key and with step-up, edit, details with usage,
-// a read-only key's view, a keyboard-only revoke and the idle-timeout resume.
+// a read-only key's view, a keyboard-only revoke, the idle-timeout resume, and the rate-limit
+// banner of a revoke naming a key called `%1`.
 #include "ConsoleFixture.h"
+#include "ScriptedHttpServer.h"
 #include "api/ApiClient.h"
 #include "api/Credential.h"
 #include "common/MessageWidget.h"
@@ -18,6 +20,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 
 using namespace plexe;
@@ -402,6 +405,58 @@ private slots:
         f->click(QStringLiteral("rotateButton"));
         QCOMPARE(rotate.size(), 1);
         QCOMPARE(rotate.at(0).at(0).value<ApiKey>().name, QStringLiteral("Demo key"));
+    }
+
+    // Issue 21 item 8: the revoke's 429 banner was built with a chained arg(), so the countdown
+    // also went into a `%1` in the key's name ("“0:42 …” was not revoked: … in 0:42."). A
+    // scripted server lists a key named `%1 %2` and answers its DELETE with 429 (the first one
+    // is waited out, the second comes with two minutes to wait): the banner names the key
+    // exactly as it is called, and the countdown stands where the sentence puts it.
+    void revokeRateLimitBannerKeepsAKeyNamedPercentOne()
+    {
+        const QByteArray key =
+            R"({"key_id":"key_pct","name":"%1 %2","key_prefix":"plx_sk_PCTa","key_suffix":"bbbb",)"
+            R"("permission_level":"read_write","created_at":"2026-01-02T03:04:05Z",)"
+            R"("expires_at":null,"last_used_at":null,"status":"active","created_by":"u1"})";
+        int deletes = 0;
+        ScriptedHttpServer server([&](int, const QByteArray &request) {
+            const QByteArray line = request.left(request.indexOf('\r'));
+            if (line.startsWith("GET /auth/user "))
+                return ScriptedHttpServer::response(
+                    200, R"({"user_id":"u1","email":"owner@example.test","name":"Owner"})");
+            if (line.startsWith("DELETE /auth/api-keys/key_pct"))
+                return ScriptedHttpServer::response(
+                    429, R"({"error":{"code":"rate_limit_exceeded","message":"Slow down."}})",
+                    ++deletes == 1 ? "Retry-After: 1\r\n" : "Retry-After: 120\r\n");
+            if (line.startsWith("GET /auth/api-keys/key_pct"))
+                return ScriptedHttpServer::response(200, key);
+            if (line.startsWith("GET /auth/api-keys"))
+                return ScriptedHttpServer::response(
+                    200,
+                    R"({"keys":[)" + key +
+                        R"(],"pagination":{"total":1,"limit":100,"offset":0,"has_more":false}})");
+            return ScriptedHttpServer::response(404, R"({"message":"Not Found"})");
+        });
+        f->signInWithApiKeyTo(server.origin(),
+                              "plx_sk_SCRIPTEDaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                              QStringLiteral("Scripted"));
+        waitForList();
+        select(QStringLiteral("%1 %2"));
+        f->click(QStringLiteral("revokeButton"));
+        QTRY_VERIFY(confirmation());
+        QTest::mouseClick(confirmation()->findChild<QPushButton *>(QStringLiteral("confirmButton")),
+                          Qt::LeftButton);
+        MessageWidget *banner = pane()->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isShowing() &&
+                                     banner->text().contains(QStringLiteral("too many requests")),
+                                 10000);
+        QCOMPARE(deletes, 2);
+        const QString text = banner->text();
+        QVERIFY2(text.startsWith(QStringLiteral("“%1 %2 (plx_sk_PCTa…bbbb)” was not revoked: too "
+                                                "many requests. You can try again in ")),
+                 qPrintable(text));
+        const QRegularExpression countdown(QStringLiteral("in \\d+:\\d\\d\\.$"));
+        QVERIFY2(countdown.match(text).hasMatch(), qPrintable(text));
     }
 
     // Offline after a load: the list stays, the banner says how old it is, changes are off.

@@ -63,7 +63,14 @@ void MessageWidget::showMessage(const QString &text, Kind kind, const QList<Acti
 void MessageWidget::showCountdown(const QString &format, const QDateTime &deadline, Kind kind,
                                   const QString &finishedText, const QList<Action> &actions)
 {
-    m_countdownFormat = format;
+    showCountdown([format](const QString &left) { return format.arg(left); }, deadline, kind,
+                  finishedText, actions);
+}
+
+void MessageWidget::showCountdown(CountdownText text, const QDateTime &deadline, Kind kind,
+                                  const QString &finishedText, const QList<Action> &actions)
+{
+    m_countdownText = std::move(text);
     m_countdownFinishedText = finishedText;
     m_deadline = deadline;
     setKind(kind);
@@ -114,7 +121,7 @@ void MessageWidget::updateCountdown()
         emit countdownFinished();
         return;
     }
-    m_label->setText(m_countdownFormat.arg(formatRemaining((ms + 999) / 1000)));
+    m_label->setText(m_countdownText(formatRemaining((ms + 999) / 1000)));
 }
 
 void MessageWidget::setKind(Kind kind)

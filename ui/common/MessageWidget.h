@@ -42,7 +42,13 @@ public:
     void showMessage(const QString &text, Kind kind, const QList<Action> &actions = {});
     // Shows `format` with %1 replaced by the time left until `deadline` ("0:42"), ticking every
     // second; at the deadline it emits countdownFinished() and shows `finishedText` (if any).
+    // `format` must hold no server or user text: a `%1` in it would get the time too.
     void showCountdown(const QString &format, const QDateTime &deadline, Kind kind,
+                       const QString &finishedText = {}, const QList<Action> &actions = {});
+    // The same for a text with names in it: `text` builds it from the time left, in one arg()
+    // call (tr("%1: … in %2.").arg(name, left)) so that a `%1` in a name stays as it is.
+    using CountdownText = std::function<QString(const QString &left)>;
+    void showCountdown(CountdownText text, const QDateTime &deadline, Kind kind,
                        const QString &finishedText = {}, const QList<Action> &actions = {});
     void hideMessage();
 
@@ -72,7 +78,7 @@ private:
     QToolButton *m_closeButton;
     QList<QPushButton *> m_actionButtons;
     QTimer *m_countdownTimer;
-    QString m_countdownFormat;
+    CountdownText m_countdownText;
     QString m_countdownFinishedText;
     QDateTime m_deadline;
 };

@@ -552,9 +552,12 @@ void ApiKeysPane::showError(const ApiError &error, const QString &what, std::fun
     if (retry)
         actions.append({tr("Retry"), QStringLiteral("apiKeysRetryButton"), retry});
     if (error.httpStatus() == 429 && error.retryAfter().isValid()) {
-        // One sentence per string for the translators; %1 is left for the countdown.
+        // One sentence per string for the translators. `what` may name a key: the time goes in
+        // with it in one arg() call, never into a %1 of the key's name.
         m_banner->showCountdown(
-            tr("%1: too many requests. You can try again in %2.").arg(what, QStringLiteral("%1")),
+            [what](const QString &left) {
+                return tr("%1: too many requests. You can try again in %2.").arg(what, left);
+            },
             error.retryAfter(), MessageWidget::Kind::Warning,
             tr("%1: you can try again now.").arg(what), actions);
         return;

@@ -10,6 +10,9 @@
 #include <QTcpSocket>
 #include <QtTest>
 
+#include <memory>
+#include <vector>
+
 using namespace plexe;
 using namespace std::chrono_literals;
 
@@ -229,6 +232,88 @@ private slots:
         QVERIFY(exchange(port, callbackRequest("code=1&state=" + kState, port))
                     .startsWith("HTTP/1.1 200 "));
         QCOMPARE(received.count(), 1);
+    }
+
+    // Issue 21 item 8: sixteen connections that never send a byte (any local process can open
+    // them) filled the limit, and the browser's redirect was refused. Now the oldest silent one
+    // makes room; a connection in the middle of a request is never the one that goes.
+    void idleConnectionsMakeRoomForTheRedirect()
+    {
+        LoopbackReceiver receiver;
+        receiver.setIdleTimeout(1min); // eviction alone lets the redirect in, not the idle drop
+        QSignalSpy received(&receiver, &LoopbackReceiver::received);
+        QVERIFY(receiver.start(kState, kIssuer));
+        const quint16 port = receiver.port();
+        const auto accepted = [&] {
+            return receiver.findChildren<QTcpSocket *>().size();
+        };
+        QTcpSocket busy; // a request under way: never evicted
+        QSignalSpy busyClosed(&busy, &QTcpSocket::disconnected);
+        busy.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(busy.waitForConnected(2000));
+        busy.write("GET /callback?code=1");
+        QVERIFY(busy.waitForBytesWritten(2000));
+        QTRY_COMPARE_WITH_TIMEOUT(accepted(), 1, 2000);
+
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        std::vector<std::unique_ptr<QSignalSpy>> closed;
+        const auto openIdle = [&] {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            closed.push_back(
+                std::make_unique<QSignalSpy>(idle.back().get(), &QTcpSocket::disconnected));
+            idle.back()->connectToHost(QHostAddress::LocalHost, port);
+            return idle.back()->waitForConnected(2000);
+        };
+        for (int i = 1; i < 16; ++i) { // up to the limit, one at a time
+            QVERIFY(openIdle());
+            QTRY_COMPARE_WITH_TIMEOUT(accepted(), i + 1, 2000);
+        }
+        // Four more: each pushes out the oldest silent connection, in order.
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY(openIdle());
+            QTRY_VERIFY_WITH_TIMEOUT(closed.at(size_t(i))->size() == 1, 2000);
+        }
+        for (size_t i = 4; i < idle.size(); ++i)
+            QCOMPARE(idle.at(i)->state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(busy.state(), QAbstractSocket::ConnectedState);
+        QCOMPARE(busyClosed.size(), 0);
+
+        const QByteArray answer =
+            exchange(port, callbackRequest("code=REDIRECT&state=" + kState, port));
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.constData());
+        QCOMPARE(received.size(), 1);
+        QCOMPARE(received.at(0).at(0).toString(), QStringLiteral("REDIRECT"));
+        QCOMPARE(closed.at(4)->size(), 1); // the next oldest made room for it
+    }
+
+    // The other half: connections that send nothing within the idle timeout are dropped, so
+    // the limit is never held for long; one that has begun its request gets its 408 instead.
+    void silentConnectionsAreDropped()
+    {
+        LoopbackReceiver receiver;
+        receiver.setIdleTimeout(100ms);
+        receiver.setReadTimeout(1min); // not the 408 of an unfinished request: the idle drop
+        QSignalSpy received(&receiver, &LoopbackReceiver::received);
+        QVERIFY(receiver.start(kState, kIssuer));
+        const quint16 port = receiver.port();
+        std::vector<std::unique_ptr<QTcpSocket>> idle;
+        std::vector<std::unique_ptr<QSignalSpy>> closed;
+        for (int i = 0; i < 16; ++i) {
+            idle.push_back(std::make_unique<QTcpSocket>());
+            closed.push_back(
+                std::make_unique<QSignalSpy>(idle.back().get(), &QTcpSocket::disconnected));
+            idle.back()->connectToHost(QHostAddress::LocalHost, port);
+            QVERIFY(idle.back()->waitForConnected(2000));
+        }
+        for (size_t i = 0; i < idle.size(); ++i) {
+            QTRY_VERIFY_WITH_TIMEOUT(closed.at(i)->size() == 1, 2000);
+            QCOMPARE(idle.at(i)->readAll(), QByteArray()); // dropped without an answer
+        }
+        receiver.setReadTimeout(300ms); // for the connections from here on
+        QVERIFY(exchange(port, "GET /callb").startsWith("HTTP/1.1 408 "));
+        QVERIFY(exchange(port, callbackRequest("code=1&state=" + kState, port))
+                    .startsWith("HTTP/1.1 200 "));
+        QCOMPARE(received.size(), 1);
     }
 
     void authorizationErrorIsEscapedAndFails()

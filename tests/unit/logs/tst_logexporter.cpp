@@ -1,14 +1,18 @@
 // LogExporter: CSV and JSON Lines read back and compared with the rows the model shows, the
-// filter and time zone in the header, RFC 4180 quoting, and a cancelled export leaving no file.
+// filter and time zone in the header, RFC 4180 quoting, formulas defused after every separator
+// a spreadsheet may split on, owner-only files, and a cancelled export leaving no file.
 #include "LogFixtures.h"
 #include "logs/LogExporter.h"
 #include "logs/LogStore.h"
 #include "logs/LogTableModel.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace plexe;
 using namespace plexe::test;
@@ -204,13 +208,128 @@ private Q_SLOTS:
         }
     }
 
+    void csvField_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("field");
+        // Every text field is quoted, whatever it holds.
+        QTest::newRow("plain") << QStringLiteral("plain") << QStringLiteral("\"plain\"");
+        QTest::newRow("empty") << QString() << QStringLiteral("\"\"");
+        QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+        QTest::newRow("quotes") << QStringLiteral("say \"hi\"")
+                                << QStringLiteral("\"say \"\"hi\"\"\"");
+        QTest::newRow("line break") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+        // A formula character at the start, or where a spreadsheet splitting on `,` `;` or tab
+        // starts a cell, gets a '; elsewhere it stays.
+        QTest::newRow("start") << QStringLiteral("=1+2") << QStringLiteral("\"'=1+2\"");
+        QTest::newRow("semicolon")
+            << QStringLiteral("curl/8;=2*21;") << QStringLiteral("\"curl/8;'=2*21;\"");
+        QTest::newRow("comma, space")
+            << QStringLiteral("a, -1,@b") << QStringLiteral("\"a, '-1,'@b\"");
+        QTest::newRow("tab") << QStringLiteral("a\t+1") << QStringLiteral("\"a\t'+1\"");
+        QTest::newRow("tab, CR at start") << QStringLiteral("\t\r") << QStringLiteral("\"'\t'\r\"");
+        QTest::newRow("inside a word")
+            << QStringLiteral("a-b=c@d") << QStringLiteral("\"a-b=c@d\"");
+        QTest::newRow("quote between") << QStringLiteral(";\"=x") << QStringLiteral("\";\"\"'=x\"");
+    }
+
     void csvField()
     {
-        QCOMPARE(LogExporter::csvField(QStringLiteral("plain")), QStringLiteral("plain"));
-        QCOMPARE(LogExporter::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
-        QCOMPARE(LogExporter::csvField(QStringLiteral("say \"hi\"")),
-                 QStringLiteral("\"say \"\"hi\"\"\""));
-        QCOMPARE(LogExporter::csvField(QStringLiteral("a\nb")), QStringLiteral("\"a\nb\""));
+        QFETCH(QString, text);
+        QFETCH(QString, field);
+        QCOMPARE(LogExporter::csvField(text), field);
+    }
+
+    // Issue 21 item 8: `curl/8;=2*21;` in a User-Agent was a formula once a German or French
+    // spreadsheet split the line on `;`. Read back: whichever of `,` `;` tab the spreadsheet
+    // splits on, no cell starts with a formula character; every text field is quoted.
+    void csvIsSpreadsheetSafeAfterEverySeparator()
+    {
+        QList<AccessEvent> events = fixturePage(1, 3);
+        events[0].userAgent = QStringLiteral("curl/8;=2*21;");
+        events[1].actor = QStringLiteral("a; -1,@b");
+        events[1].path = QStringLiteral("/x;+cmd|' /C calc'!A0");
+        events[2].keyPrefix = QStringLiteral("plx;@SUM(1)");
+        events[2].errorCode = QStringLiteral("x,\"-1");
+        for (AccessEvent &e : events)
+            e.method = QStringLiteral("GET");
+        LogStore store;
+        store.ingest(events, store.epoch());
+        auto r = QueryEngine::evaluate(store.table(), LogQuery());
+        r->query.text = QStringLiteral("; =HYPERLINK(1)"); // typed text, in the header line
+        const auto result = std::make_shared<const LogQueryResult>(std::move(*r));
+        const QString path = m_dir.filePath(QStringLiteral("separators.csv"));
+        LogExporter exporter;
+        QSignalSpy finished(&exporter, &LogExporter::finished);
+        QVERIFY(exporter.start(result, path, LogExporter::Format::Csv, QTimeZone::utc()));
+        QVERIFY(finished.wait(5000));
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.contains(",\"curl/8;'=2*21;\","), bytes.constData());
+        QVERIFY(bytes.contains(",\"a; '-1,'@b\","));
+        QVERIFY(bytes.contains(",\"/x;'+cmd|' /C calc'!A0\","));
+        QVERIFY(bytes.contains(",\"plx;'@SUM(1)\","));
+        QVERIFY(bytes.contains(",\"x,\"\"'-1\","));
+        QVERIFY(bytes.contains("\r\n\"time\",\"event\",\"outcome\","));
+        const QList<QByteArray> lines = bytes.split('\n');
+        int rows = 0;
+        for (const QByteArray &line : lines) {
+            if (line.isEmpty() || line.startsWith('#') || line.startsWith("\"time\""))
+                continue;
+            ++rows;
+            const QList<QStringList> record = readCsv(QString::fromUtf8(line));
+            QCOMPARE(record.size(), 1);
+            QCOMPARE(record.first().size(), LogExporter::fieldNames().size());
+            // Every text field quoted; the status (after the path) a bare number.
+            QVERIFY2(line.startsWith('"') && line.endsWith("\"\r"), line.constData());
+            const QRegularExpression status(QStringLiteral(",\"GET\",\"[^\"]*\",\\d+,\""));
+            QVERIFY2(status.match(QString::fromUtf8(line)).hasMatch(), line.constData());
+        }
+        QCOMPARE(rows, 3);
+        for (const char separator : {',', ';', '\t'}) {
+            for (const QByteArray &line : lines) {
+                for (QByteArray cell : line.split(separator)) {
+                    // A spreadsheet drops the quotes that open a cell and may trim spaces.
+                    while (!cell.isEmpty() && (cell.at(0) == '"' || cell.at(0) == ' '))
+                        cell.remove(0, 1);
+                    QVERIFY2(cell.isEmpty() || !QByteArray("=+-@").contains(cell.at(0)),
+                             qPrintable(QStringLiteral("%1 | splitting on %2: %3")
+                                            .arg(QString::fromUtf8(cell),
+                                                 QString(QLatin1Char(separator)),
+                                                 QString::fromUtf8(line))));
+                }
+            }
+        }
+    }
+
+    // Issue 21 item 8: exports were created 0644. The real file's mode, for a new file and for
+    // one that replaces a file others could read, under the usual umask.
+    void exportsAreOwnerOnly()
+    {
+        const mode_t previous = ::umask(022);
+        const QString fresh = m_dir.filePath(QStringLiteral("mode-new.csv"));
+        const QString replaced = m_dir.filePath(QStringLiteral("mode-old.jsonl"));
+        {
+            QFile old(replaced);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("old");
+        }
+        QCOMPARE(::chmod(QFile::encodeName(replaced).constData(), 0644), 0);
+        for (const QString &target : {fresh, replaced}) {
+            LogExporter exporter;
+            QSignalSpy finished(&exporter, &LogExporter::finished);
+            QVERIFY(exporter.start(m_result, target,
+                                   target == fresh ? LogExporter::Format::Csv
+                                                   : LogExporter::Format::JsonLines,
+                                   QTimeZone::utc()));
+            QVERIFY(finished.wait(5000));
+            struct stat info = {};
+            QCOMPARE(::stat(QFile::encodeName(target).constData(), &info), 0);
+            QCOMPARE(QString::number(info.st_mode & 07777, 8), QStringLiteral("600"));
+        }
+        ::umask(previous);
     }
 
     void cancelLeavesNoFile()

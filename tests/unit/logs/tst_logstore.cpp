@@ -248,6 +248,47 @@ private Q_SLOTS:
         QCOMPARE(orderedIds(*table), idRange(56050, 1));
     }
 
+    // Issue 21 item 8: a reader on another thread reads its snapshot of the time order and
+    // lets go of it while ingest merges the next page. The merge used to decide "nobody holds
+    // the order" from a relaxed use_count() == 1 and then grew the buffer in place, with
+    // nothing ordering the reader's last reads before that write: a data race that
+    // ThreadSanitizer reports (the tsan preset runs this test). Each round: the reader takes
+    // the order, reads all of it, releases it and says so through a relaxed flag (which on
+    // purpose orders nothing), and only then the writer appends the next older page.
+    void readerReleasingOnAnotherThreadWhileIngestMerges()
+    {
+        LogTable table;
+        table.append(fixturePage(19001, 20000));
+        constexpr int kRounds = 19; // down to the page of ids 1…1000
+        std::atomic<int> released{0};
+        std::atomic<quint64> checksum{0};
+        std::thread reader([&] {
+            for (int round = 0; round < kRounds; ++round) {
+                // The order with the writer's last page in it, read whole, then let go of.
+                for (quint64 sum = 0;; std::this_thread::yield()) {
+                    const auto order = table.timeOrder();
+                    if (order->size() < size_t(1000) * size_t(round + 1))
+                        continue; // released here, on this thread
+                    for (quint32 row : *order)
+                        sum += row;
+                    checksum.fetch_add(sum, std::memory_order_relaxed);
+                    break; // and here
+                }
+                released.store(round + 1, std::memory_order_relaxed);
+            }
+        });
+        for (int round = 0; round < kRounds; ++round) {
+            while (released.load(std::memory_order_relaxed) <= round)
+                std::this_thread::yield();
+            const qint64 top = 19000 - 1000 * round;
+            table.append(fixturePage(top - 999, top)); // an older page: appended at the end
+        }
+        reader.join();
+        QVERIFY(checksum.load() > 0);
+        QCOMPARE(table.size(), quint32(1000 * (kRounds + 1)));
+        QCOMPARE(orderedIds(table), idRange(20000, 1));
+    }
+
     void memoryPerRowIsCompact()
     {
         LogTable t;
