@@ -3281,6 +3281,10 @@ Profil: %3</translation>
             <numerusform>%n geplante Schlüsselwiderrufe in %1 sind überfällig. %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 belongs to %2; sign in as %2 to revoke it.</source>
+        <translation>%1 gehört zu %2; melden Sie sich als %2 an, um ihn zu widerrufen.</translation>
+    </message>
 </context>
 <context>
     <name>plexe::SessionManager</name>
@@ -3323,6 +3327,14 @@ Profil: %3</translation>
     <message>
         <source>The server no longer accepts this API key.</source>
         <translation>Der Server akzeptiert diesen API-Schlüssel nicht mehr.</translation>
+    </message>
+    <message>
+        <source>an unrecorded address</source>
+        <translation>eine nicht festgehaltene Adresse</translation>
+    </message>
+    <message>
+        <source>You were signed out on this computer: the stored session was made for %1, and this profile now connects to %2 (or trusts another certificate or identity provider). Nothing was sent to either server. Sign in again.</source>
+        <translation>Sie wurden auf diesem Computer abgemeldet: Die gespeicherte Sitzung wurde für %1 angelegt, und dieses Profil verbindet sich jetzt mit %2 (oder vertraut einem anderen Zertifikat oder Identitätsanbieter). An keinen der beiden Server wurde etwas gesendet. Melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
