@@ -24,9 +24,10 @@ QString DisplayText::forAutoText(const QString &plain)
     if (!plain.contains(QLatin1Char('<')) && !plain.contains(QLatin1Char('&')))
         return plain;
     // Escaped, the text holds no tag of its own; the one <p> makes Qt take it as rich text, so
-    // the entities are shown as the characters they stand for. pre-wrap keeps line breaks and
-    // runs of spaces as they were, and still wraps a long line.
-    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + plain.toHtmlEscaped() +
+    // the entities are shown as the characters they stand for. white-space:pre lays it out as
+    // Qt lays out a plain tooltip: line breaks and spaces as they are, no wrapping (QToolTip
+    // wraps rich text to a sliver of its width otherwise).
+    return QStringLiteral("<p style=\"white-space:pre\">") + plain.toHtmlEscaped() +
            QStringLiteral("</p>");
 }
 

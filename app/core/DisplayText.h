@@ -18,7 +18,8 @@ public:
     // tips, a QMessageBox's informative text. Qt shows those as HTML when Qt::mightBeRichText
     // guesses so, and its HTML loads the files an <img> names on the GUI thread. Text with no
     // '<' or '&' can never be taken for HTML and is returned unchanged; anything else is escaped
-    // and wrapped so that Qt renders exactly `plain` (line breaks kept), with no image or link.
+    // and wrapped so that Qt renders exactly `plain` (line breaks and spaces kept, as a plain
+    // tooltip would), with no image or link.
     static QString forAutoText(const QString &plain);
 };
 

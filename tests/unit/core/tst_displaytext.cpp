@@ -39,6 +39,29 @@ private slots:
         QFETCH(QString, out);
         QCOMPARE(DisplayText::neutralise(in), out);
     }
+
+    // Issue 21 items 1 and 3: text Qt could take for HTML is escaped inside one paragraph laid
+    // out like a plain tooltip; anything else is left as it is (tst_hostiletext renders both).
+    void forAutoText_data()
+    {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("plain") << QStringLiteral("Key id: key_9")
+                               << QStringLiteral("Key id: key_9");
+        QTest::newRow("empty") << QString() << QString();
+        QTest::newRow("img") << QStringLiteral("<img src=\"/dev/zero\">")
+                             << QStringLiteral("<p style=\"white-space:pre\">&lt;img "
+                                               "src=&quot;/dev/zero&quot;&gt;</p>");
+        QTest::newRow("entity") << QStringLiteral("a &lt; b")
+                                << QStringLiteral("<p style=\"white-space:pre\">a &amp;lt; b</p>");
+    }
+
+    void forAutoText()
+    {
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QCOMPARE(DisplayText::forAutoText(in), out);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDisplayText)
