@@ -733,7 +733,8 @@ private slots:
             journalHas(QStringLiteral("/auth/api-keys/key_one"), QStringLiteral("200")), 10000);
         QVERIFY(journalHas(QStringLiteral("/auth/access-logs"), QStringLiteral("404")));
         QVERIFY(journalHas(QStringLiteral("/auth/user"), QStringLiteral("200")));
-        const QString path = RequestJournal::pathForProfile(profileName);
+        // Kept under the profile's id (issue 21 item 5), not its name.
+        const QString path = RequestJournal::pathForProfile(f->profiles.find(profileName)->id);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
